@@ -1,0 +1,85 @@
+/**
+ * Batch mode: `Lead/Bulk/CreateOrUpdate` takes up to 25 leads per call and answers one entry per row
+ * (1-based RowNumber) with the lead id or that row's own error. Mapping those entries back to the items
+ * they came from is what makes a failed row fail its own item and nothing else. Pure: no n8n imports.
+ */
+import { businessFailure } from './errors';
+import type { Failure } from './errors';
+
+export const MAX_BULK_ROWS = 25;
+
+export type RowResult =
+	| { ok: true; leadId: string; created?: boolean; updated?: boolean; affectedRows?: number }
+	| { ok: false; failure: Failure };
+
+export function chunk<T>(values: readonly T[], size: number): T[][] {
+	const step = Math.max(1, Math.min(MAX_BULK_ROWS, Math.floor(size)));
+	const chunks: T[][] = [];
+	for (let start = 0; start < values.length; start += step) chunks.push(values.slice(start, start + step));
+	return chunks;
+}
+
+function flag(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 1 || value === '1') return true;
+	if (value === 'false' || value === 0 || value === '0') return false;
+	return undefined;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** One result per row sent, in order; rows the answer does not mention fail with a clear message. */
+export function mapBulkResults(rowCount: number, answer: unknown): RowResult[] | undefined {
+	if (!Array.isArray(answer)) return undefined;
+	const byRow = new Map<number, Record<string, unknown>>();
+	answer.forEach((entry: unknown, position) => {
+		if (!entry || typeof entry !== 'object') return;
+		const record = entry as Record<string, unknown>;
+		const row = Number(record.RowNumber ?? position + 1);
+		if (Number.isInteger(row) && !byRow.has(row)) byRow.set(row, record);
+	});
+	const results: RowResult[] = [];
+	for (let row = 1; row <= rowCount; row++) {
+		const record = byRow.get(row);
+		if (!record) {
+			results.push({
+				ok: false,
+				failure: {
+					kind: 'unexpected',
+					httpCode: 200,
+					message: `LeadSquared's bulk answer has no result for row ${row}`,
+					description: 'The lead may or may not have been written; running the item again is safe.',
+				},
+			});
+			continue;
+		}
+		const exceptionType = text(record.ExceptionType);
+		const errorMessage = text(record.ErrorMessage) ?? text(record.ExceptionMessage);
+		const leadId = text(record.LeadId) ?? text(record.Id);
+		if (exceptionType !== undefined || errorMessage !== undefined || leadId === undefined) {
+			results.push({
+				ok: false,
+				failure:
+					exceptionType !== undefined || errorMessage !== undefined
+						? businessFailure(exceptionType, errorMessage)
+						: {
+								kind: 'unexpected',
+								httpCode: 200,
+								message: `LeadSquared's bulk answer for row ${row} has neither a lead id nor an error`,
+							},
+			});
+			continue;
+		}
+		const affectedRows = Number(record.AffectedRows);
+		results.push({
+			ok: true,
+			leadId,
+			created: flag(record.LeadCreated),
+			updated: flag(record.LeadUpdated),
+			affectedRows: Number.isFinite(affectedRows) ? affectedRows : undefined,
+		});
+	}
+	return results;
+}

@@ -1,0 +1,154 @@
+/**
+ * Where the LeadSquared API lives for a credential, and how the keys travel.
+ * Pure: no n8n imports, so it is unit-tested on its own and shared by the credential and the node.
+ */
+
+export interface RegionHost {
+	host: string;
+	region: string;
+}
+
+/** LeadSquared's regional v2 API hosts (My Account → Settings → API and Webhooks shows yours). */
+export const REGION_HOSTS: readonly RegionHost[] = [
+	{ host: 'api.leadsquared.com', region: 'Singapore' },
+	{ host: 'api-us11.leadsquared.com', region: 'United States' },
+	{ host: 'api-in21.leadsquared.com', region: 'India (Mumbai)' },
+	{ host: 'api-in22.leadsquared.com', region: 'India (Hyderabad)' },
+	{ host: 'api-ir31.leadsquared.com', region: 'Ireland' },
+	{ host: 'api-ca12.leadsquared.com', region: 'Canada' },
+];
+
+export const CUSTOM_HOST = 'custom';
+
+export type KeyPlacement = 'headers' | 'query';
+
+export interface Connection {
+	/** Base URL without a trailing slash; API paths are appended as `/v2/...`. */
+	baseUrl: string;
+	/** What to call the host in messages: a regional host name or the custom URL's host. */
+	hostLabel: string;
+	/** The regional host chosen, when one was chosen. */
+	regionHost?: string;
+}
+
+export class HostError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'HostError';
+	}
+}
+
+export function regionLabel(host: string): string {
+	const known = REGION_HOSTS.find((entry) => entry.host === host);
+	return known ? `${known.region} (${known.host})` : host;
+}
+
+/** Lower-case host name of a host or URL as LeadSquared reports it (`LSQCommonServiceURLs.api` has no scheme). */
+export function normaliseHostName(value: string): string {
+	return value
+		.trim()
+		.toLowerCase()
+		.replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+		.replace(/[/?#].*$/, '');
+}
+
+/**
+ * Resolves the credential's host settings into a base URL, refusing anything that could send the keys
+ * somewhere unexpected: regional mode accepts only LeadSquared's own hosts; a custom base URL must be
+ * plain http(s) with no user-info, query or fragment, and at most a base path (not the API path itself).
+ */
+export function resolveConnection(host: unknown, customBaseUrl: unknown): Connection {
+	const chosen = typeof host === 'string' ? host.trim() : '';
+	if (chosen === CUSTOM_HOST) return resolveCustomBaseUrl(customBaseUrl);
+	const region = REGION_HOSTS.find((entry) => entry.host === chosen.toLowerCase());
+	if (!region) {
+		throw new HostError(
+			`"${chosen}" is not a LeadSquared API host. Choose your region's host (${REGION_HOSTS.map(
+				(entry) => entry.host,
+			).join(', ')}) or "Custom Base URL".`,
+		);
+	}
+	return { baseUrl: `https://${region.host}`, hostLabel: region.host, regionHost: region.host };
+}
+
+function parseUrl(raw: string): URL | undefined {
+	return URL.canParse(raw) ? new URL(raw) : undefined;
+}
+
+function resolveCustomBaseUrl(value: unknown): Connection {
+	const raw = typeof value === 'string' ? value.trim() : '';
+	if (raw === '') {
+		throw new HostError('Enter the custom base URL, e.g. https://lsq-proxy.example.com or http://127.0.0.1:8080.');
+	}
+	const url = parseUrl(raw);
+	if (!url) {
+		throw new HostError(`The custom base URL "${raw}" is not a valid URL. Use the form https://host[:port][/base-path].`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new HostError(`The custom base URL must start with https:// or http://, not "${url.protocol}".`);
+	}
+	if (url.username !== '' || url.password !== '' || /^[a-z]+:\/\/[^/]*@/i.test(raw)) {
+		throw new HostError('The custom base URL must not contain a user name or password; put the keys in the key fields.');
+	}
+	if (raw.includes('?')) {
+		throw new HostError('The custom base URL must not contain a query string ("?…"); the node adds what LeadSquared needs.');
+	}
+	if (raw.includes('#')) {
+		throw new HostError('The custom base URL must not contain a fragment ("#…").');
+	}
+	const path = url.pathname.replace(/\/+$/, '');
+	const segments = path.split('/').filter((segment) => segment !== '');
+	if (segments.some((segment) => segment.toLowerCase() === 'v2' || segment.toLowerCase().endsWith('.svc'))) {
+		throw new HostError(
+			`The custom base URL must stop before the API path: use "${url.origin}${path.slice(0, path.toLowerCase().indexOf('/v2')) || ''}" rather than a URL containing /v2 or a .svc service.`,
+		);
+	}
+	return { baseUrl: `${url.origin}${path}`, hostLabel: url.host };
+}
+
+export interface KeyCredentials {
+	accessKey: string;
+	secretKey: string;
+	placement: KeyPlacement;
+}
+
+export function readKeys(accessKey: unknown, secretKey: unknown, placement: unknown): KeyCredentials {
+	return {
+		accessKey: typeof accessKey === 'string' ? accessKey.trim() : '',
+		secretKey: typeof secretKey === 'string' ? secretKey.trim() : '',
+		placement: placement === 'query' ? 'query' : 'headers',
+	};
+}
+
+export const ACCESS_KEY_HEADER = 'x-LSQ-AccessKey';
+export const SECRET_KEY_HEADER = 'x-LSQ-SecretKey';
+
+/**
+ * Adds the keys to a request: as LeadSquared's headers (its recommendation), or percent-encoded into the
+ * URL's query string. Encoding the values ourselves matters: real access keys contain `$`, which some
+ * query serialisers leave raw, and LeadSquared then drops the call.
+ */
+export function withKeys<T extends { headers?: object; url?: string; uri?: string; qs?: object }>(
+	request: T,
+	keys: KeyCredentials,
+): T {
+	if (keys.placement === 'headers') {
+		return {
+			...request,
+			headers: {
+				...(request.headers ?? {}),
+				[ACCESS_KEY_HEADER]: keys.accessKey,
+				[SECRET_KEY_HEADER]: keys.secretKey,
+			},
+		};
+	}
+	const query = `accessKey=${encodeURIComponent(keys.accessKey)}&secretKey=${encodeURIComponent(keys.secretKey)}`;
+	// Requests built with `url` (httpRequest) or `uri` (the legacy request helper) get the keys in place.
+	for (const key of ['url', 'uri'] as const) {
+		const target = request[key];
+		if (typeof target === 'string') {
+			return { ...request, [key]: `${target}${target.includes('?') ? '&' : '?'}${query}` };
+		}
+	}
+	return { ...request, qs: { ...(request.qs ?? {}), accessKey: keys.accessKey, secretKey: keys.secretKey } };
+}

@@ -1,0 +1,98 @@
+/**
+ * Pacing calls under LeadSquared's rate limit ("N calls per S seconds", per account).
+ *
+ * A gate keeps the recent calls of one account and lets a call start only while fewer than N calls
+ * fall inside the last S seconds. A call occupies its place from the moment it starts until S seconds
+ * after its answer arrived: LeadSquared counts a call when it arrives, somewhere between the two, so
+ * counting from the answer can never put N+1 arrivals inside one window, whatever the network latency.
+ *
+ * Pure: time and sleeping are passed in, so tests drive it without real waits.
+ */
+
+export interface Pace {
+	calls: number;
+	windowMs: number;
+}
+
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+export interface Slot {
+	/** Marks the call as answered: its place frees `windowMs` after this moment. */
+	release(): void;
+}
+
+interface Entry {
+	at: number;
+	open: boolean;
+}
+
+/** Longest window we keep history for; LeadSquared's windows are 1–5 s. */
+const HISTORY_MS = 60_000;
+
+export class CallGate {
+	private entries: Entry[] = [];
+
+	/** Waits for a free place under `pace`, then takes it. `isCancelled` stops the wait early. */
+	async acquire(pace: Pace, clock: Clock, isCancelled: () => boolean = () => false): Promise<Slot> {
+		for (;;) {
+			const wait = this.waitTime(pace, clock.now());
+			if (wait <= 0 || isCancelled()) break;
+			// Sleep in short steps so a cancelled execution stops waiting promptly.
+			await clock.sleep(Math.min(wait, 1000));
+		}
+		const entry: Entry = { at: clock.now(), open: true };
+		this.entries.push(entry);
+		return {
+			release: () => {
+				entry.at = clock.now();
+				entry.open = false;
+			},
+		};
+	}
+
+	/** Milliseconds until a call may start under `pace` (0 = now). */
+	waitTime(pace: Pace, now: number): number {
+		this.entries = this.entries.filter((entry) => entry.open || now - entry.at < HISTORY_MS);
+		if (!Number.isFinite(pace.calls) || pace.calls <= 0) return 0;
+		const inWindow = this.entries.filter((entry) => entry.open || now - entry.at < pace.windowMs);
+		if (inWindow.length < pace.calls) return 0;
+		// The place that frees first decides; an open call frees no earlier than a full window from now.
+		const frees = inWindow.map((entry) => (entry.open ? now + pace.windowMs : entry.at + pace.windowMs)).sort((a, b) => a - b);
+		return Math.max(1, frees[inWindow.length - pace.calls] - now + 1);
+	}
+}
+
+/** Gates shared by every execution in this n8n process, one per account and bucket (normal or bulk). */
+const gates = new Map<string, CallGate>();
+const MAX_GATES = 200;
+
+export function sharedGate(key: string): CallGate {
+	let gate = gates.get(key);
+	if (!gate) {
+		if (gates.size >= MAX_GATES) {
+			const oldest = gates.keys().next().value;
+			if (oldest !== undefined) gates.delete(oldest);
+		}
+		gate = new CallGate();
+		gates.set(key, gate);
+	}
+	return gate;
+}
+
+/** The slower of two paces (fewer calls per millisecond). */
+export function slowerPace(current: Pace, reported: Pace): Pace {
+	return reported.calls / reported.windowMs < current.calls / current.windowMs ? reported : current;
+}
+
+/** A short, stable, non-reversible tag for an account (FNV-1a), so no key is kept as a map key. */
+export function accountTag(...parts: string[]): string {
+	let hash = 0x811c9dc5;
+	for (const char of parts.join('\u0000')) {
+		hash ^= char.codePointAt(0) ?? 0;
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(36);
+}

@@ -1,0 +1,311 @@
+/**
+ * Building the body of `Lead.CreateOrUpdate` from one item's input, checking it against the account's
+ * fields first: LeadSquared rejects the whole lead for one unknown attribute, so every problem we can see
+ * locally is reported here, naming the field, before anything is sent.
+ * Pure: no n8n imports.
+ */
+import type { FieldIndex, LeadField } from './fields';
+import { describeValue, formatValue } from './values';
+
+export interface LsqPair {
+	Attribute: string;
+	Value: string;
+}
+
+export interface LsqAttribute extends LsqPair {
+	Fields?: LsqPair[];
+}
+
+export type AttributeSource = 'lead fields' | 'input item' | 'manual entry';
+
+export interface AttributeInput {
+	name: unknown;
+	value: unknown;
+	source: AttributeSource;
+}
+
+export interface CustomFieldSetInput {
+	field: unknown;
+	subFields: Array<{ name: unknown; value: unknown }>;
+}
+
+export interface LeadInput {
+	attributes: AttributeInput[];
+	customFieldSets: CustomFieldSetInput[];
+	/** Schema name to match on; undefined or '' = LeadSquared's default (e-mail, then phone). */
+	searchBy?: unknown;
+}
+
+export type UnknownFieldMode = 'fail' | 'drop';
+export type EmptyValueMode = 'fail' | 'skip' | 'clear';
+
+export interface PayloadOptions {
+	unknownFields: UnknownFieldMode;
+	emptyValues: EmptyValueMode;
+	timezone: string;
+}
+
+export interface LeadPayload {
+	attributes: LsqAttribute[];
+	/** Canonical schema name of the match field, when one was chosen. */
+	searchBy?: string;
+	/** Unknown fields left out (only with unknownFields = 'drop'). */
+	droppedFields: string[];
+	/** Fields with an empty value left out (only with emptyValues = 'skip'). */
+	skippedFields: string[];
+}
+
+/** A problem with the input that LeadSquared would reject (or that would lose data), found before any call. */
+export class InputError extends Error {
+	constructor(
+		message: string,
+		readonly field?: string,
+		readonly description?: string,
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
+const SEARCH_BY = 'SearchBy';
+
+function nameOf(raw: unknown): string {
+	return typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+}
+
+function quoteList(names: string[]): string {
+	return names.map((name) => `"${name}"`).join(', ');
+}
+
+class PayloadBuilder {
+	private readonly attributes: LsqAttribute[] = [];
+	private readonly seen = new Map<string, string>();
+	private readonly unknown: string[] = [];
+	private readonly dropped: string[] = [];
+	private readonly skipped: string[] = [];
+
+	constructor(
+		private readonly fields: FieldIndex,
+		private readonly options: PayloadOptions,
+	) {}
+
+	build(input: LeadInput): LeadPayload {
+		input.attributes.forEach((attribute, position) => this.addAttribute(attribute, position));
+		input.customFieldSets.forEach((set, position) => this.addCustomFieldSet(set, position));
+		if (this.unknown.length > 0) {
+			throw new InputError(
+				`Unknown field${this.unknown.length > 1 ? 's' : ''} ${quoteList(this.unknown)}: not in your LeadSquared account's lead fields`,
+				this.unknown[0],
+				'LeadSquared rejects the whole lead when one attribute is unknown, so nothing was sent. Use schema names ' +
+					'(e.g. mx_City, not "City"), or set Options → Unknown Fields to "Drop Them and List Them in the Output".',
+			);
+		}
+		if (this.attributes.length === 0) {
+			throw new InputError(
+				'No lead fields to send',
+				undefined,
+				'Map at least one lead field (e.g. EmailAddress), or switch the mapping mode to map the input automatically.',
+			);
+		}
+		const searchBy = this.resolveSearchBy(input.searchBy);
+		return { attributes: this.attributes, searchBy, droppedFields: this.dropped, skippedFields: this.skipped };
+	}
+
+	private claim(schemaName: string, where: string): void {
+		const key = schemaName.toLowerCase();
+		const earlier = this.seen.get(key);
+		if (earlier !== undefined) {
+			throw new InputError(
+				`Field "${schemaName}" is given twice (${earlier} and ${where})`,
+				schemaName,
+				'Give each lead field once: remove one of the two, or leave it out of the input item when you also set it by hand.',
+			);
+		}
+		this.seen.set(key, where);
+	}
+
+	/** Resolves a field name against the metadata; records unknown names (or drops them). */
+	private lookUp(name: string): LeadField | undefined {
+		const field = this.fields.get(name);
+		if (field) return field;
+		if (this.options.unknownFields === 'drop') this.dropped.push(name);
+		else this.unknown.push(name);
+		return undefined;
+	}
+
+	/** Applies the empty-value rule. Returns the value to send, or undefined to leave the field out. */
+	private emptyValue(label: string): string | undefined {
+		if (this.options.emptyValues === 'clear') return '';
+		if (this.options.emptyValues === 'skip') {
+			this.skipped.push(label);
+			return undefined;
+		}
+		throw new InputError(
+			`Field "${label}" has no value (null)`,
+			label,
+			'Give it a value, send "" to clear it in LeadSquared, or set Options → Empty Values to skip or clear such fields.',
+		);
+	}
+
+	private convert(field: LeadField | undefined, label: string, value: unknown): string | undefined {
+		if (value === null || value === undefined) return this.emptyValue(label);
+		const result = formatValue(field, value, { timezone: this.options.timezone });
+		if (!result.ok) throw new InputError(`Field "${label}" ${result.problem}`, label);
+		return result.value;
+	}
+
+	private addAttribute(attribute: AttributeInput, position: number): void {
+		const name = nameOf(attribute.name);
+		if (name === '') {
+			throw new InputError(
+				`Lead field ${position + 1} from the ${attribute.source} has no field name`,
+				undefined,
+				'Enter the schema name of the LeadSquared field (e.g. FirstName or mx_City).',
+			);
+		}
+		if (name.toLowerCase() === SEARCH_BY.toLowerCase()) {
+			throw new InputError(
+				`"${name}" is not a lead field`,
+				name,
+				'Choose the field to match leads on with the "Match By" parameter instead of sending a SearchBy attribute.',
+			);
+		}
+		const field = this.lookUp(name);
+		if (!field) return;
+		if (field.kind === 'cfs') {
+			throw new InputError(
+				`Field "${field.schemaName}" is a custom field set`,
+				field.schemaName,
+				'Send its sub-fields under "Custom Field Sets" rather than as a single value.',
+			);
+		}
+		this.claim(field.schemaName, `the ${attribute.source}`);
+		const value = this.convert(field, field.schemaName, attribute.value);
+		if (value !== undefined) this.attributes.push({ Attribute: field.schemaName, Value: value });
+	}
+
+	private addCustomFieldSet(set: CustomFieldSetInput, position: number): void {
+		const name = nameOf(set.field);
+		if (name === '') {
+			throw new InputError(
+				`Custom field set ${position + 1} has no field name`,
+				undefined,
+				'Choose the custom field set (an mx_ field such as mx_KYC).',
+			);
+		}
+		const field = this.lookUp(name);
+		if (!field) return;
+		if (field.kind !== 'cfs') {
+			throw new InputError(
+				`Field "${field.schemaName}" is not a custom field set`,
+				field.schemaName,
+				`It is a ${field.dataType || 'plain'} field: send it under "Lead Fields" instead.`,
+			);
+		}
+		this.claim(field.schemaName, 'the custom field sets');
+		if (set.subFields.length === 0) {
+			throw new InputError(
+				`Custom field set "${field.schemaName}" has no sub-fields`,
+				field.schemaName,
+				'Add at least one sub-field (e.g. Status or mx_CustomObject_1) with its value.',
+			);
+		}
+		const known = new Map(field.subFields.map((sub) => [sub.toLowerCase(), sub]));
+		const seen = new Set<string>();
+		const pairs: LsqPair[] = [];
+		set.subFields.forEach((sub, index) => {
+			const subName = nameOf(sub.name);
+			if (subName === '') {
+				throw new InputError(
+					`Sub-field ${index + 1} of custom field set "${field.schemaName}" has no name`,
+					field.schemaName,
+				);
+			}
+			let canonical = subName;
+			if (known.size > 0) {
+				const match = known.get(subName.toLowerCase());
+				if (match === undefined) {
+					if (this.options.unknownFields === 'drop') {
+						this.dropped.push(`${field.schemaName}.${subName}`);
+						return;
+					}
+					throw new InputError(
+						`Custom field set "${field.schemaName}" has no sub-field "${subName}"`,
+						`${field.schemaName}.${subName}`,
+						`Its sub-fields are: ${[...known.values()].join(', ')}.`,
+					);
+				}
+				canonical = match;
+			}
+			if (seen.has(canonical.toLowerCase())) {
+				throw new InputError(
+					`Sub-field "${canonical}" of custom field set "${field.schemaName}" is given twice`,
+					`${field.schemaName}.${canonical}`,
+				);
+			}
+			seen.add(canonical.toLowerCase());
+			const value = this.convert(undefined, `${field.schemaName}.${canonical}`, sub.value);
+			if (value !== undefined) pairs.push({ Attribute: canonical, Value: value });
+		});
+		if (pairs.length > 0) this.attributes.push({ Attribute: field.schemaName, Value: '', Fields: pairs });
+	}
+
+	private valueOf(schemaName: string): string | undefined {
+		return this.attributes.find((attribute) => attribute.Attribute === schemaName && attribute.Fields === undefined)?.Value;
+	}
+
+	private resolveSearchBy(raw: unknown): string | undefined {
+		const name = nameOf(raw);
+		if (name === '') {
+			const identifiers = this.fields.identifiers().map((field) => field.schemaName);
+			const present = identifiers.some((identifier) => (this.valueOf(identifier) ?? '').trim() !== '');
+			if (!present) {
+				throw new InputError(
+					`No value for any field LeadSquared can match a lead on (${identifiers.join(', ')})`,
+					identifiers[0],
+					'LeadSquared needs at least one unique field to find or create the lead: add an e-mail address or ' +
+						'phone number, or choose a "Match By" field that the item has a value for.',
+				);
+			}
+			return undefined;
+		}
+		const field = this.fields.get(name);
+		if (!field) {
+			throw new InputError(
+				`The Match By field "${name}" is not in your LeadSquared account's lead fields`,
+				name,
+				'Pick the field from the list, or type its schema name exactly (e.g. Phone or mx_Student_Id).',
+			);
+		}
+		if (field.kind === 'cfs') {
+			throw new InputError(`The Match By field "${field.schemaName}" is a custom field set; leads cannot be matched on it`, field.schemaName);
+		}
+		const value = this.valueOf(field.schemaName);
+		if (value === undefined || value.trim() === '') {
+			throw new InputError(
+				`No value for "${field.schemaName}", the field chosen in Match By`,
+				field.schemaName,
+				`LeadSquared finds the lead to update by this field, so the item must carry it (got ${
+					value === undefined ? 'no such field' : describeValue(value)
+				}).`,
+			);
+		}
+		return field.schemaName;
+	}
+}
+
+export function buildLeadPayload(input: LeadInput, fields: FieldIndex, options: PayloadOptions): LeadPayload {
+	return new PayloadBuilder(fields, options).build(input);
+}
+
+/** The JSON array LeadSquared takes: the attributes, then the SearchBy pair when a match field is set. */
+export function toRequestBody(payload: Pick<LeadPayload, 'attributes'>, searchBy?: string): LsqAttribute[] {
+	return searchBy === undefined ? [...payload.attributes] : [...payload.attributes, { Attribute: SEARCH_BY, Value: searchBy }];
+}
+
+/** Whether the lead carries a non-empty value for a field (e.g. Phone, before retrying with SearchBy=Phone). */
+export function hasValue(payload: Pick<LeadPayload, 'attributes'>, schemaName: string): boolean {
+	return payload.attributes.some(
+		(attribute) => attribute.Attribute === schemaName && attribute.Fields === undefined && attribute.Value.trim() !== '',
+	);
+}

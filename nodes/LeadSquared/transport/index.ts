@@ -1,0 +1,218 @@
+/**
+ * The one way this node talks to LeadSquared: authentication (through n8n's credential helper), pacing
+ * under the rate limit, recovery from rate-limit answers, bounded retries of transient faults, and
+ * turning every answer into either a parsed body or a LeadSquaredError that carries no secret.
+ */
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { classifyAnswer, classifyNetworkError, LeadSquaredError, redactFailure } from '../helpers/errors';
+import type { Failure } from '../helpers/errors';
+import { HostError, readKeys, resolveConnection } from '../helpers/host';
+import type { Connection } from '../helpers/host';
+import { accountTag, sharedGate, slowerPace } from '../helpers/pacing';
+import type { Clock, Pace } from '../helpers/pacing';
+
+export const CREDENTIAL_TYPE = 'leadSquaredApi';
+
+export interface TransportSettings {
+	/** Calls allowed per window on the ordinary APIs (LeadSquared: 25 per 5 s at best). */
+	pace: Pace;
+	/** Calls allowed per window on the bulk APIs, which have their own, lower limit. */
+	bulkPace: Pace;
+	/** Longest total time one request may spend waiting out rate-limit answers. */
+	maxRateLimitWaitMs: number;
+	/** Retries after a transient fault (network error, 5xx without a LeadSquared error body). */
+	maxRetries: number;
+	/** First backoff delay; doubles on each retry. */
+	retryDelayMs: number;
+	/** How long to wait for one answer. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_SETTINGS: TransportSettings = {
+	pace: { calls: 25, windowMs: 5000 },
+	bulkPace: { calls: 5, windowMs: 5000 },
+	maxRateLimitWaitMs: 120_000,
+	maxRetries: 3,
+	retryDelayMs: 1000,
+	timeoutMs: 30_000,
+};
+
+export interface ApiRequest {
+	method: 'GET' | 'POST';
+	/** Path below /v2/, e.g. 'LeadManagement.svc/Lead.CreateOrUpdate'. */
+	path: string;
+	query?: Record<string, string>;
+	body?: unknown;
+	/** Paced under the bulk limit instead of the ordinary one. */
+	bulk?: boolean;
+}
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+const clock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+
+function endpointName(path: string): string {
+	return path.replace(/^[^/]*\.svc\//i, '');
+}
+
+export function buildUrl(baseUrl: string, path: string, query?: Record<string, string>): string {
+	const search = Object.entries(query ?? {})
+		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+		.join('&');
+	return `${baseUrl}/v2/${path}${search ? `?${search}` : ''}`;
+}
+
+/** A response body as text, whatever form the HTTP helper returned it in. */
+export function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (body === undefined || body === null) return '';
+	if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+	return JSON.stringify(body);
+}
+
+interface RawAnswer {
+	body?: unknown;
+	headers?: Record<string, unknown>;
+	statusCode?: number;
+}
+
+/** The credential's connection, or the reason it has none. */
+export function connectionOf(host: unknown, baseUrl: unknown): Connection | HostError {
+	try {
+		return resolveConnection(host, baseUrl);
+	} catch (error) {
+		return error instanceof HostError ? error : new HostError('The credential has no valid host');
+	}
+}
+
+export class LeadSquaredClient {
+	private pace: Pace;
+	private bulkPace: Pace;
+	/** Rate-limit answers met by this client (for the output and the benchmark). */
+	rateLimitAnswers = 0;
+
+	private constructor(
+		private readonly context: Context,
+		readonly connection: Connection,
+		/** Identifies the account (host + access key) without holding the key. */
+		readonly account: string,
+		private readonly secrets: readonly string[],
+		private readonly settings: TransportSettings,
+	) {
+		this.pace = settings.pace;
+		this.bulkPace = settings.bulkPace;
+	}
+
+	/** Reads the credential once and prepares a client for this execution. */
+	static async connect(context: Context, settings: TransportSettings = DEFAULT_SETTINGS): Promise<LeadSquaredClient> {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		const keys = readKeys(credentials.accessKey, credentials.secretKey, credentials.sendKeysAs);
+		const connection = connectionOf(credentials.host, credentials.baseUrl);
+		if (connection instanceof HostError) {
+			throw new LeadSquaredError({ kind: 'unexpected', message: `LeadSquared credential: ${connection.message}` });
+		}
+		if (keys.accessKey === '' || keys.secretKey === '') {
+			throw new LeadSquaredError({
+				kind: 'auth',
+				message: 'The LeadSquared credential has no access key or no secret key',
+				description: 'Copy both from LeadSquared: My Account → Settings → API and Webhooks.',
+			});
+		}
+		const account = accountTag(connection.baseUrl, keys.accessKey);
+		return new LeadSquaredClient(context, connection, account, [keys.accessKey, keys.secretKey], settings);
+	}
+
+	/** Sends one request and returns the parsed JSON body, or throws a LeadSquaredError. */
+	async request(request: ApiRequest): Promise<unknown> {
+		const endpoint = endpointName(request.path);
+		const answerContext = { hostLabel: this.connection.hostLabel, endpoint };
+		const gate = sharedGate(`${this.account}:${request.bulk ? 'bulk' : 'api'}`);
+		let rateLimitWaitedMs = 0;
+		let retries = 0;
+		for (;;) {
+			const slot = await gate.acquire(request.bulk ? this.bulkPace : this.pace, clock, () => this.isCancelled());
+			let failure: Failure;
+			try {
+				const answer = await this.send(request);
+				slot.release();
+				const classified = classifyAnswer(answer.statusCode ?? 0, answer.headers ?? {}, bodyText(answer.body), answerContext);
+				if (classified.ok) return classified.body;
+				failure = classified.failure;
+			} catch (error) {
+				slot.release();
+				failure = classifyNetworkError(error, answerContext, this.settings.timeoutMs);
+			}
+			failure = redactFailure(failure, this.secrets);
+
+			if (failure.kind === 'rateLimit') {
+				this.rateLimitAnswers++;
+				const window = failure.limit?.windowMs ?? (request.bulk ? this.bulkPace : this.pace).windowMs;
+				if (failure.limit) this.lowerPace(request.bulk === true, failure.limit);
+				const wait = Math.max(window, failure.retryAfterMs ?? 0);
+				if (rateLimitWaitedMs + wait > this.settings.maxRateLimitWaitMs || this.isCancelled()) {
+					throw new LeadSquaredError(this.rateLimitGiveUp(failure, rateLimitWaitedMs));
+				}
+				rateLimitWaitedMs += wait;
+				await sleep(wait);
+				continue;
+			}
+			if (failure.kind === 'transient' && retries < this.settings.maxRetries && !this.isCancelled()) {
+				retries++;
+				await sleep(this.settings.retryDelayMs * 2 ** (retries - 1));
+				continue;
+			}
+			if (failure.kind === 'transient' && retries > 0) {
+				failure = {
+					...failure,
+					message: `${failure.message}, ${retries + 1} attempts in a row`,
+					description:
+						'LeadSquared or the network failed repeatedly; try again later. If an answer was lost after LeadSquared ' +
+						'applied the change, running the item again is safe: Create or Update finds the same lead.',
+				};
+			}
+			throw new LeadSquaredError(failure);
+		}
+	}
+
+	private async send(request: ApiRequest): Promise<RawAnswer> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: buildUrl(this.connection.baseUrl, request.path, request.query),
+			headers: { Accept: 'application/json' },
+			json: false,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.settings.timeoutMs,
+		};
+		if (request.body !== undefined) {
+			options.body = JSON.stringify(request.body);
+			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+		}
+		return (await this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options)) as RawAnswer;
+	}
+
+	private lowerPace(bulk: boolean, reported: Pace): void {
+		if (bulk) this.bulkPace = slowerPace(this.bulkPace, reported);
+		else this.pace = slowerPace(this.pace, reported);
+	}
+
+	private isCancelled(): boolean {
+		const context = this.context as Partial<IExecuteFunctions>;
+		return context.getExecutionCancelSignal?.()?.aborted === true;
+	}
+
+	private rateLimitGiveUp(failure: Failure, waitedMs: number): Failure {
+		return {
+			...failure,
+			message: `LeadSquared kept answering that its API rate limit was reached${
+				failure.exceptionMessage ? ` ("${failure.exceptionMessage}")` : ''
+			}; the node stopped after waiting ${Math.round(waitedMs / 1000)} s`,
+			description:
+				'Nothing was written for this item. Lower Options → "Max Calls per 5 Seconds" to your plan\'s limit, ' +
+				'raise "Max Rate-Limit Wait", or check whether other integrations use the same LeadSquared account.',
+		};
+	}
+}

@@ -1,0 +1,98 @@
+/**
+ * LeadSquared's lead endpoints, each checking that the answer has the documented shape.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { mapBulkResults } from '../helpers/bulk';
+import type { RowResult } from '../helpers/bulk';
+import { LeadSquaredError } from '../helpers/errors';
+import type { LsqAttribute } from '../helpers/payload';
+import type { LeadSquaredClient } from './index';
+
+export interface UpsertResult {
+	status: string;
+	leadId: string;
+	affectedRows?: number;
+}
+
+function unexpectedShape(endpoint: string, what: string, mayHaveWritten: boolean): LeadSquaredError {
+	return new LeadSquaredError({
+		kind: 'unexpected',
+		httpCode: 200,
+		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
+		description: mayHaveWritten
+			? 'The lead may or may not have been written; running the item again is safe, as Create or Update finds the same lead.'
+			: undefined,
+	});
+}
+
+export async function createOrUpdateLead(
+	client: LeadSquaredClient,
+	body: LsqAttribute[],
+	postUpdatedLead: boolean,
+): Promise<UpsertResult> {
+	const answer = (await client.request({
+		method: 'POST',
+		path: 'LeadManagement.svc/Lead.CreateOrUpdate',
+		query: { postUpdatedLead: String(postUpdatedLead) },
+		body,
+	})) as { Status?: unknown; Message?: { Id?: unknown; AffectedRows?: unknown } } | null;
+	const id = answer?.Message?.Id;
+	if (typeof id !== 'string' || id.trim() === '') {
+		throw unexpectedShape('Lead.CreateOrUpdate', 'no lead id (Message.Id)', true);
+	}
+	const affectedRows = Number(answer?.Message?.AffectedRows);
+	return {
+		status: typeof answer?.Status === 'string' ? answer.Status : 'Success',
+		leadId: id,
+		affectedRows: Number.isFinite(affectedRows) ? affectedRows : undefined,
+	};
+}
+
+export async function bulkCreateOrUpdateLeads(
+	client: LeadSquaredClient,
+	rows: LsqAttribute[][],
+	postUpdatedLead: boolean,
+): Promise<RowResult[]> {
+	const answer = await client.request({
+		method: 'POST',
+		path: 'LeadManagement.svc/Lead/Bulk/CreateOrUpdate',
+		query: { postUpdatedLead: String(postUpdatedLead) },
+		body: rows,
+		bulk: true,
+	});
+	const results = mapBulkResults(rows.length, answer);
+	if (!results) throw unexpectedShape('Lead/Bulk/CreateOrUpdate', 'not a list of row results', true);
+	return results;
+}
+
+export async function getLeadById(client: LeadSquaredClient, id: string): Promise<IDataObject> {
+	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Leads.GetById', query: { id } });
+	if (!Array.isArray(answer)) throw unexpectedShape('Leads.GetById', 'not a list of leads', false);
+	const lead = answer[0] as IDataObject | undefined;
+	if (!lead || typeof lead !== 'object') {
+		throw new LeadSquaredError({
+			kind: 'unexpected',
+			httpCode: 200,
+			message: `The lead was written (id ${id}), but LeadSquared returned no record for it`,
+			description: 'Turn off Options → "Return Full Lead", or fetch the lead later.',
+		});
+	}
+	return lead;
+}
+
+/** Full records of many leads in one call (`Leads/Retrieve/ByIds`), by lead id. */
+export async function getLeadsByIds(client: LeadSquaredClient, ids: string[]): Promise<Map<string, IDataObject>> {
+	const answer = (await client.request({
+		method: 'POST',
+		path: 'LeadManagement.svc/Leads/Retrieve/ByIds',
+		body: { SearchParameters: { LeadIds: ids }, Paging: { PageIndex: 1, PageSize: Math.max(ids.length, 1) } },
+	})) as { Leads?: unknown } | null;
+	if (!answer || !Array.isArray(answer.Leads)) throw unexpectedShape('Leads/Retrieve/ByIds', 'no Leads list', false);
+	const byId = new Map<string, IDataObject>();
+	for (const lead of answer.Leads as IDataObject[]) {
+		const id = lead?.ProspectID ?? lead?.ProspectId ?? lead?.Id;
+		if (typeof id === 'string') byId.set(id, lead);
+	}
+	return byId;
+}
