@@ -31,6 +31,8 @@ interface Entry {
 
 /** Longest window we keep history for; LeadSquared's windows are 1–5 s. */
 const HISTORY_MS = 60_000;
+/** A call still open after this long is taken as answered (it has long timed out), so the gate never locks up. */
+const OPEN_LIMIT_MS = 10 * 60_000;
 
 export class CallGate {
 	private entries: Entry[] = [];
@@ -55,6 +57,9 @@ export class CallGate {
 
 	/** Milliseconds until a call may start under `pace` (0 = now). */
 	waitTime(pace: Pace, now: number): number {
+		for (const entry of this.entries) {
+			if (entry.open && now - entry.at > OPEN_LIMIT_MS) entry.open = false;
+		}
 		this.entries = this.entries.filter((entry) => entry.open || now - entry.at < HISTORY_MS);
 		if (!Number.isFinite(pace.calls) || pace.calls <= 0) return 0;
 		const inWindow = this.entries.filter((entry) => entry.open || now - entry.at < pace.windowMs);

@@ -1,0 +1,107 @@
+import { classifyAnswer, classifyNetworkError, isDuplicatePhone, redact, redactFailure } from '../../nodes/LeadSquared/helpers/errors';
+
+const context = { hostLabel: 'api-us11.leadsquared.com', endpoint: 'Lead.CreateOrUpdate' };
+const envelope = (type: string, message: string) => JSON.stringify({ Status: 'Error', ExceptionType: type, ExceptionMessage: message });
+
+describe('classifyAnswer', () => {
+	it('returns the parsed body of a success', () => {
+		expect(classifyAnswer(200, {}, '{"Status":"Success","Message":{"Id":"x"}}', context)).toEqual({
+			ok: true,
+			body: { Status: 'Success', Message: { Id: 'x' } },
+		});
+	});
+
+	it.each([
+		[429, envelope('MXAPIRateLimitExceededException', 'API calls exceeded the limit of 25 in 5 second(s)'), 25, 5000],
+		[403, envelope('MXAPIRateLimitExceededException', 'API calls exceeded the limit of 10 in 5 second(s)'), 10, 5000],
+		[200, envelope('MXAPIRateLimitExceededException', 'API calls exceeded the limit of 20 in 5 second(s)'), 20, 5000],
+		[403, 'API calls exceeded the limit of 72 in 5 second(s)', 72, 5000],
+		[429, '', undefined, undefined],
+	])('recognises the rate-limit answer %i %s', (status, body, calls, windowMs) => {
+		const result = classifyAnswer(status, { 'retry-after': '2' }, body, context);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.failure.kind).toBe('rateLimit');
+		expect(result.failure.limit).toEqual(calls === undefined ? undefined : { calls, windowMs });
+		expect(result.failure.retryAfterMs).toBe(2000);
+	});
+
+	it('treats MX errors as business failures whatever the status, with type and message', () => {
+		for (const status of [500, 200, 400]) {
+			const result = classifyAnswer(status, {}, envelope('MXDuplicateEntryException', 'A Lead with same Phone Number already exists.'), context);
+			expect(result).toEqual({
+				ok: false,
+				failure: expect.objectContaining({
+					kind: 'business',
+					httpCode: status,
+					exceptionType: 'MXDuplicateEntryException',
+					exceptionMessage: 'A Lead with same Phone Number already exists.',
+					message: 'LeadSquared refused the lead: A Lead with same Phone Number already exists.',
+				}),
+			});
+			if (!result.ok) {
+				expect(isDuplicatePhone(result.failure)).toBe(true);
+				expect(result.failure.description).toMatch(/MXDuplicateEntryException/);
+				expect(result.failure.description).toMatch(/On Duplicate Phone, Update That Lead/);
+			}
+		}
+	});
+
+	it('explains 401 with keys and the region host', () => {
+		const result = classifyAnswer(401, {}, envelope('MXUnAuthorizedAccessException', 'Invalid keys'), context);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.failure.kind).toBe('auth');
+		expect(result.failure.message).toBe('LeadSquared rejected the access key or secret key (HTTP 401) at api-us11.leadsquared.com');
+		expect(result.failure.description).toMatch(/region/);
+		expect(result.failure.description).toMatch(/MXUnAuthorizedAccessException/);
+	});
+
+	it.each([
+		[500, '', 'transient', /HTTP 500, an empty body/],
+		[502, '<html><body>Bad gateway</body></html>', 'transient', /HTTP 502, an HTML page/],
+		[503, 'Service Unavailable', 'transient', /HTTP 503, JSON that is cut off or malformed/],
+		[504, '{"Status":"Succ', 'transient', /HTTP 504/],
+		[404, 'Not found', 'notFound', /no API Lead.CreateOrUpdate at api-us11.leadsquared.com \(HTTP 404\)/],
+		[400, 'Request body is not valid', 'badRequest', /could not read the request \(HTTP 400\): Request body is not valid/],
+		[403, 'Forbidden', 'forbidden', /HTTP 403/],
+		[200, '', 'unexpected', /an empty body instead of JSON/],
+		[200, '<!DOCTYPE html><html></html>', 'unexpected', /an HTML page instead of JSON/],
+		[200, '{"Status":"Success","Mess', 'unexpected', /cut off or malformed/],
+		[302, '', 'unexpected', /HTTP 302/],
+	])('HTTP %i %p → %s', (status, body, kind, message) => {
+		const result = classifyAnswer(status, {}, body, context);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.failure.kind).toBe(kind);
+		expect(result.failure.message).toMatch(message);
+	});
+});
+
+describe('classifyNetworkError', () => {
+	it.each([
+		[{ code: 'ECONNRESET' }, 'transient', /connection was reset/],
+		[{ cause: { code: 'ECONNRESET' }, message: 'x' }, 'transient', /connection was reset/],
+		[{ code: 'ECONNABORTED', message: 'timeout of 1000ms exceeded' }, 'transient', /no answer within 1 s/],
+		[{ code: 'ECONNREFUSED' }, 'transient', /refused/],
+		[{ code: 'ENOTFOUND' }, 'unexpected', /does not exist/],
+		[{ message: 'socket hang up' }, 'transient', /reset/],
+	])('%p → %s', (error, kind, message) => {
+		const failure = classifyNetworkError(error, context, 1000);
+		expect(failure.kind).toBe(kind);
+		expect(failure.message).toMatch(message);
+		expect(failure.message).toMatch(/^Could not reach LeadSquared at api-us11.leadsquared.com: /);
+	});
+});
+
+describe('redact', () => {
+	it('removes secrets, raw and percent-encoded, from every text of a failure', () => {
+		const secrets = ['u$r-access', 'secret-key'];
+		expect(redact('key u$r-access and u%24r-access and secret-key', secrets)).toBe('key [redacted] and [redacted] and [redacted]');
+		const failure = redactFailure(
+			{ kind: 'business', message: 'm u$r-access', description: 'd secret-key', exceptionMessage: 'e secret-key' },
+			secrets,
+		);
+		expect(JSON.stringify(failure)).not.toMatch(/u\$r-access|secret-key/);
+	});
+});
