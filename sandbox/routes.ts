@@ -1,0 +1,251 @@
+/**
+ * The endpoint table (paths matched case-insensitively under /v2/) and the endpoint handlers.
+ * Handlers run after authentication, the region check and the rate limiter (see server.ts).
+ */
+import type { FieldRegistry } from './fields';
+import { isJsonContentType, jsonAnswer, mxEnvelope, queryParam, type Answer } from './http';
+import { renderLead, type LeadStore } from './leads';
+import type { ResolvedOptions } from './options';
+import type { AutomationLogEntry, LeadRecord } from './types';
+import { createOrUpdate, type UpsertOutcome, type WriteMode } from './upsert';
+import { userByAccessKey } from './user';
+
+export interface SandboxState {
+	options: ResolvedOptions;
+	fields: FieldRegistry;
+	store: LeadStore;
+	automation: AutomationLogEntry[];
+}
+
+export interface RouteContext {
+	state: SandboxState;
+	endpoint: string;
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	rawBody: string;
+	/** Parsed JSON body; undefined when absent or not JSON (see bodyIsJson). */
+	body: unknown;
+	bodyIsJson: boolean;
+	/** Arrival time. */
+	now: number;
+}
+
+export interface Route {
+	/** Canonical endpoint name, e.g. 'Lead.CreateOrUpdate'. */
+	name: string;
+	method: 'GET' | 'POST';
+	/** Full path as documented. */
+	path: string;
+	bucket: 'normal' | 'bulk';
+	/** Answers even when servedHost differs from accountHost. */
+	anyRegion?: boolean;
+	/** A lead write (records postUpdatedLead). */
+	write?: boolean;
+	handle(ctx: RouteContext): Answer;
+}
+
+const LM = '/v2/LeadManagement.svc/';
+
+export const ROUTES: Route[] = [
+	{
+		name: 'UserByAccessKey.Get',
+		method: 'GET',
+		path: '/v2/Authentication.svc/UserByAccessKey.Get',
+		bucket: 'normal',
+		anyRegion: true,
+		handle: (ctx) => jsonAnswer(200, userByAccessKey(ctx.state.options.accountHost)),
+	},
+	{ name: 'LeadsMetaData.Get', method: 'GET', path: `${LM}LeadsMetaData.Get`, bucket: 'normal', handle: metadata },
+	{ name: 'Lead.CreateOrUpdate', method: 'POST', path: `${LM}Lead.CreateOrUpdate`, bucket: 'normal', write: true, handle: leadWrite('upsert') },
+	{ name: 'Lead.Create', method: 'POST', path: `${LM}Lead.Create`, bucket: 'normal', write: true, handle: leadWrite('create') },
+	{ name: 'Lead.Update', method: 'POST', path: `${LM}Lead.Update`, bucket: 'normal', write: true, handle: leadWrite('update') },
+	{ name: 'Lead/Bulk/CreateOrUpdate', method: 'POST', path: `${LM}Lead/Bulk/CreateOrUpdate`, bucket: 'bulk', write: true, handle: bulkCreateOrUpdate },
+	{ name: 'Leads.GetById', method: 'GET', path: `${LM}Leads.GetById`, bucket: 'normal', handle: getById },
+	{ name: 'Leads.GetByEmailaddress', method: 'GET', path: `${LM}Leads.GetByEmailaddress`, bucket: 'normal', handle: getByEmail },
+	{ name: 'RetrieveLeadByPhoneNumber', method: 'GET', path: `${LM}RetrieveLeadByPhoneNumber`, bucket: 'normal', handle: getByPhone },
+	{ name: 'Leads.GetByQuickSearch', method: 'GET', path: `${LM}Leads.GetByQuickSearch`, bucket: 'normal', handle: quickSearch },
+	{ name: 'Leads/Retrieve/ByIds', method: 'POST', path: `${LM}Leads/Retrieve/ByIds`, bucket: 'normal', handle: retrieveByIds },
+];
+
+const BY_PATH = new Map(ROUTES.map((r) => [r.path.toLowerCase(), r]));
+
+/** The route of a decoded path (case-insensitive, trailing slash ignored). */
+export function matchRoute(path: string): Route | undefined {
+	const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
+	return BY_PATH.get(normalized.toLowerCase());
+}
+
+export function postUpdatedLeadFlag(query: Record<string, string>): boolean {
+	return (queryParam(query, 'postUpdatedLead') ?? '').trim().toLowerCase() === 'true';
+}
+
+// ---------- answers ----------
+
+function mxError(ctx: RouteContext, exceptionType: string, message: string): Answer {
+	return jsonAnswer(ctx.state.options.mxErrorStatus, mxEnvelope(exceptionType, message));
+}
+
+/** [INF] 400 body: the MX envelope with MXInvalidInputException. */
+function badRequest(message: string): Answer {
+	return jsonAnswer(400, mxEnvelope('MXInvalidInputException', message));
+}
+
+function requireJsonBody(ctx: RouteContext): Answer | undefined {
+	if (!isJsonContentType(ctx.headers)) return badRequest('Content-Type must be application/json');
+	if (!ctx.bodyIsJson) return badRequest('Request body is not valid JSON');
+	return undefined;
+}
+
+// ---------- metadata ----------
+
+function metadata(ctx: RouteContext): Answer {
+	const exclude = (queryParam(ctx.query, 'excludeOptionSets') ?? '').trim().toLowerCase();
+	const schemaName = queryParam(ctx.query, 'schemaName');
+	return jsonAnswer(
+		200,
+		ctx.state.fields.render({
+			excludeOptionSets: exclude === '1' || exclude === 'true',
+			schemaName: schemaName === undefined || schemaName === '' ? undefined : schemaName,
+		}),
+	);
+}
+
+// ---------- writes ----------
+
+function runWrite(ctx: RouteContext, payload: unknown, mode: WriteMode): UpsertOutcome {
+	const { store, fields, options } = ctx.state;
+	const outcome = createOrUpdate(payload, store, fields, options, ctx.now, mode);
+	if (outcome.ok) {
+		if (outcome.created) ctx.state.automation.push({ leadId: outcome.id, endpoint: ctx.endpoint, at: ctx.now, trigger: 'create' });
+		else if (postUpdatedLeadFlag(ctx.query)) ctx.state.automation.push({ leadId: outcome.id, endpoint: ctx.endpoint, at: ctx.now, trigger: 'update' });
+	}
+	return outcome;
+}
+
+function leadWrite(kind: WriteMode['kind']): (ctx: RouteContext) => Answer {
+	return (ctx) => {
+		const problem = requireJsonBody(ctx);
+		if (problem) return problem;
+		let mode: WriteMode = { kind: 'upsert' };
+		if (kind === 'create') mode = { kind: 'create' };
+		if (kind === 'update') {
+			const leadId = queryParam(ctx.query, 'leadId') ?? '';
+			if (leadId.trim() === '') return mxError(ctx, 'MXMandatoryAttributeMissingException', "'leadId' is mandatory for updating lead");
+			mode = { kind: 'update', leadId: leadId.trim() };
+		}
+		const outcome = runWrite(ctx, ctx.body, mode);
+		if (!outcome.ok) return outcome.badRequest ? badRequest(outcome.message) : mxError(ctx, outcome.exceptionType, outcome.message);
+		if (kind === 'create') return jsonAnswer(200, { Status: 'Success', Message: { Id: outcome.id } });
+		if (kind === 'update') return jsonAnswer(200, { Status: 'Success', Message: { AffectedRows: 1 } });
+		return jsonAnswer(200, { Status: 'Success', Message: { Id: outcome.id, AffectedRows: 1 } });
+	};
+}
+
+function bulkCreateOrUpdate(ctx: RouteContext): Answer {
+	const problem = requireJsonBody(ctx);
+	if (problem) return problem;
+	if (!Array.isArray(ctx.body)) return badRequest('Request body must be a JSON array of rows');
+	const max = ctx.state.options.bulkMaxRows;
+	if (ctx.body.length > max) {
+		return mxError(ctx, 'MXInvalidInputException', `Number of leads in the request exceeds the maximum limit of ${max}`); // [INF]
+	}
+	const rows = ctx.body.map((row: unknown, index: number) => {
+		const outcome = runWrite(ctx, row, { kind: 'upsert' });
+		if (outcome.ok) {
+			return { RowNumber: index + 1, LeadId: outcome.id, LeadCreated: outcome.created, LeadUpdated: !outcome.created, AffectedRows: 1 };
+		}
+		return {
+			RowNumber: index + 1,
+			LeadId: null,
+			LeadCreated: false,
+			LeadUpdated: false,
+			AffectedRows: 0,
+			ExceptionType: outcome.exceptionType,
+			ErrorMessage: outcome.message,
+		};
+	});
+	return jsonAnswer(200, rows);
+}
+
+// ---------- reads ----------
+
+function render(ctx: RouteContext, leads: LeadRecord[], columns?: string[]): Array<Record<string, string | null>> {
+	return leads.map((l) => renderLead(l, ctx.state.fields, columns));
+}
+
+/** [INF] message for a missing query parameter, modelled on "Invalid Input! Parameter Name: activity". */
+function requiredParam(ctx: RouteContext, name: string): string | Answer {
+	const value = queryParam(ctx.query, name);
+	if (value === undefined || value.trim() === '') return mxError(ctx, 'MXInvalidInputException', `Invalid Input! Parameter Name: ${name}`);
+	return value.trim();
+}
+
+function getById(ctx: RouteContext): Answer {
+	const id = requiredParam(ctx, 'id');
+	if (typeof id !== 'string') return id;
+	const lead = ctx.state.store.byId(id);
+	return jsonAnswer(200, render(ctx, lead ? [lead] : []));
+}
+
+function getByEmail(ctx: RouteContext): Answer {
+	const email = requiredParam(ctx, 'emailaddress');
+	if (typeof email !== 'string') return email;
+	const field = ctx.state.fields.get('EmailAddress');
+	return jsonAnswer(200, render(ctx, field ? ctx.state.store.findBy(field, email) : []));
+}
+
+function getByPhone(ctx: RouteContext): Answer {
+	const phone = requiredParam(ctx, 'phone');
+	if (typeof phone !== 'string') return phone;
+	const { store } = ctx.state;
+	const lead = store.mostRecent(store.findByPhone(phone));
+	return jsonAnswer(200, render(ctx, lead ? [lead] : []));
+}
+
+/** [INF] substring match on names, company, e-mail; digit match on phones. */
+function quickSearch(ctx: RouteContext): Answer {
+	const key = requiredParam(ctx, 'key');
+	if (typeof key !== 'string') return key;
+	const lower = key.toLowerCase();
+	const digits = key.replace(/\D/g, '');
+	const hit = (lead: LeadRecord): boolean => {
+		for (const name of ['FirstName', 'LastName', 'EmailAddress', 'Company']) {
+			const v = lead[name];
+			if (typeof v === 'string' && v.toLowerCase().includes(lower)) return true;
+		}
+		if (digits.length >= 4) {
+			for (const name of ['Phone', 'Mobile']) {
+				const v = lead[name];
+				if (typeof v === 'string' && v.replace(/\D/g, '').includes(digits)) return true;
+			}
+		}
+		return false;
+	};
+	return jsonAnswer(200, render(ctx, ctx.state.store.records().filter(hit)));
+}
+
+function retrieveByIds(ctx: RouteContext): Answer {
+	const problem = requireJsonBody(ctx);
+	if (problem) return problem;
+	const body = (typeof ctx.body === 'object' && ctx.body !== null ? ctx.body : {}) as Record<string, unknown>;
+	const search = (body.SearchParameters ?? {}) as Record<string, unknown>;
+	const ids = search.LeadIds;
+	if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+		return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: LeadIds');
+	}
+	const paging = (body.Paging ?? {}) as Record<string, unknown>;
+	const pageIndex = Math.max(1, Number(paging.PageIndex ?? 1) || 1);
+	const pageSize = Number(paging.PageSize ?? 5000) || 5000;
+	if (pageSize > 5000) return mxError(ctx, 'MXInvalidInputException', 'PageSize can not be more than 5000');
+	const columnsCsv = ((body.Columns ?? {}) as Record<string, unknown>).Include_CSV;
+	const columns =
+		typeof columnsCsv === 'string' && columnsCsv.trim() !== ''
+			? columnsCsv
+					.split(',')
+					.map((c) => c.trim())
+					.filter((c) => c !== '')
+			: undefined;
+	const found = (ids as string[]).map((id) => ctx.state.store.byId(id)).filter((l): l is LeadRecord => l !== undefined);
+	const page = found.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
+	return jsonAnswer(200, { RecordCount: found.length, Leads: render(ctx, page, columns) });
+}

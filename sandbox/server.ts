@@ -1,0 +1,324 @@
+/**
+ * The HTTP server: request pipeline (log → fault → route/auth/region/rate gate → handler →
+ * fault answer → latency → send) and the Sandbox control object.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { faultAnswer, faultProcesses, FaultQueue } from './faults';
+import { FieldRegistry } from './fields';
+import {
+	extractCredentials,
+	flattenHeaders,
+	jsonAnswer,
+	mxEnvelope,
+	parseQuery,
+	readBody,
+	textAnswer,
+	tryParseJson,
+	type Answer,
+	type Credentials,
+} from './http';
+import { LeadStore } from './leads';
+import { effectiveServedHost, mergeOptions, resolveOptions, type ResolvedOptions } from './options';
+import { RateLimiter, rateLimitEnvelope, windowSeconds } from './rate-limit';
+import { matchRoute, postUpdatedLeadFlag, type Route, type SandboxState } from './routes';
+import type { AutomationLogEntry, Fault, LeadRecord, RequestLogEntry, Sandbox, SandboxOptions } from './types';
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const sandbox = new SandboxServer(resolveOptions(options));
+	await sandbox.listen();
+	return sandbox;
+}
+
+class SandboxServer implements Sandbox {
+	readonly log: RequestLogEntry[] = [];
+	private readonly state: SandboxState;
+	private readonly faults = new FaultQueue();
+	private readonly limiter: RateLimiter;
+	private readonly bulkLimiter: RateLimiter;
+	private readonly server: Server;
+	private readonly sockets = new Set<Socket>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private seq = 0;
+	private boundPort = 0;
+	private closing: Promise<void> | undefined;
+
+	constructor(options: ResolvedOptions) {
+		this.state = {
+			options,
+			fields: new FieldRegistry(options.fields, options.mandatoryFields),
+			store: new LeadStore(),
+			automation: [],
+		};
+		this.state.store.seed(options.leads, this.state.fields, Date.now());
+		this.limiter = new RateLimiter(options.rateLimit);
+		this.bulkLimiter = new RateLimiter(options.bulkRateLimit);
+		this.server = createServer((req, res) => {
+			this.handle(req, res).catch((error: unknown) => this.crash(res, error));
+		});
+		this.server.on('connection', (socket: Socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		this.server.on('clientError', (_error, socket: Socket) => socket.destroy());
+	}
+
+	listen(): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(this.state.options.port, '127.0.0.1', () => {
+				this.server.off('error', reject);
+				const address = this.server.address();
+				this.boundPort = typeof address === 'object' && address !== null ? address.port : 0;
+				resolve();
+			});
+		});
+	}
+
+	// ---------- Sandbox API ----------
+
+	get url(): string {
+		return `http://127.0.0.1:${this.boundPort}`;
+	}
+
+	get port(): number {
+		return this.boundPort;
+	}
+
+	get accessKey(): string {
+		return this.state.options.accessKey;
+	}
+
+	get secretKey(): string {
+		return this.state.options.secretKey;
+	}
+
+	leads(): LeadRecord[] {
+		return this.state.store.snapshot();
+	}
+
+	findLeads(predicate: (lead: LeadRecord) => boolean): LeadRecord[] {
+		return this.state.store.snapshot().filter((lead) => predicate(lead));
+	}
+
+	automationLog(): AutomationLogEntry[] {
+		return this.state.automation.map((a) => ({ ...a }));
+	}
+
+	configure(partial: Partial<SandboxOptions>): void {
+		const options = mergeOptions(this.state.options, partial);
+		this.state.options = options;
+		if ('fields' in partial || 'mandatoryFields' in partial) {
+			this.state.fields = new FieldRegistry(options.fields, options.mandatoryFields);
+		}
+		if ('rateLimit' in partial) this.limiter.configure(options.rateLimit);
+		if ('bulkRateLimit' in partial) this.bulkLimiter.configure(options.bulkRateLimit);
+	}
+
+	reset(options: { keepLeads?: boolean } = {}): void {
+		if (!options.keepLeads) {
+			this.state.store.clear();
+			this.state.store.seed(this.state.options.leads, this.state.fields, Date.now());
+		}
+		this.log.length = 0;
+		this.seq = 0;
+		this.state.automation.length = 0;
+		this.faults.clear();
+		this.limiter.reset();
+		this.bulkLimiter.reset();
+	}
+
+	injectFault(fault: Fault): void {
+		this.faults.add(fault);
+	}
+
+	clearFaults(): void {
+		this.faults.clear();
+	}
+
+	close(): Promise<void> {
+		this.closing ??= new Promise<void>((resolve) => {
+			for (const timer of this.timers) clearTimeout(timer);
+			this.timers.clear();
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+			for (const socket of this.sockets) socket.destroy();
+		});
+		return this.closing;
+	}
+
+	// ---------- request pipeline ----------
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		res.on('error', () => undefined);
+		const now = Date.now();
+		const method = (req.method ?? 'GET').toUpperCase();
+		const rawUrl = req.url ?? '/';
+		const q = rawUrl.indexOf('?');
+		const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
+		const query = parseQuery(q < 0 ? '' : rawUrl.slice(q + 1));
+		const path = safeDecode(rawPath);
+		const headers = flattenHeaders(req);
+		const route = matchRoute(path);
+		const credentials = extractCredentials(headers, query);
+		const { options } = this.state;
+
+		const entry: RequestLogEntry = {
+			seq: ++this.seq,
+			at: now,
+			method,
+			rawUrl,
+			path,
+			endpoint: route?.name ?? null,
+			query,
+			headers,
+			auth: credentials.source,
+			authOk: credentials.accessKey === options.accessKey && credentials.secretKey === options.secretKey,
+			rawBody: '',
+			body: undefined,
+			status: null,
+			response: undefined,
+		};
+		if (route?.write) entry.postUpdatedLead = postUpdatedLeadFlag(query);
+		this.pushLog(entry);
+
+		// Faults are taken and calls counted at arrival, before the body is read.
+		const fault = this.faults.take(entry.endpoint, path);
+		if (fault) entry.fault = fault.type;
+		const processes = !fault || fault.type === 'delay' || faultProcesses(fault);
+		const gate = processes ? this.gate(route, method, credentials, entry, now) : undefined;
+
+		entry.rawBody = await readBody(req);
+		const parsed = tryParseJson(entry.rawBody);
+		entry.body = parsed.ok ? parsed.value : undefined;
+
+		const process = (): Answer => {
+			if (gate) return gate;
+			if (!route) return notFound();
+			return route.handle({
+				state: this.state,
+				endpoint: route.name,
+				query,
+				headers,
+				rawBody: entry.rawBody,
+				body: entry.body,
+				bodyIsJson: parsed.ok,
+				now,
+			});
+		};
+
+		let answer: Answer | undefined;
+		if (!fault) {
+			answer = process();
+		} else if (fault.type === 'reset') {
+			if (fault.when === 'after') process();
+			this.destroy(req, entry);
+			return;
+		} else if (fault.type === 'delay') {
+			if (fault.when === 'after') answer = process();
+			await this.sleep(fault.ms);
+			if (this.closing) return;
+			answer ??= process();
+		} else {
+			const normal = faultProcesses(fault) ? process() : undefined;
+			const limit = (route?.bucket === 'bulk' ? this.bulkLimiter : this.limiter).settings;
+			const calls = Number.isFinite(limit.calls) && limit.calls > 0 ? limit.calls : 25;
+			answer = faultAnswer(fault, normal, { calls, seconds: windowSeconds(limit.windowMs), answer: limit.answer });
+		}
+		if (!answer) return;
+		await this.sleep(this.state.options.latencyMs);
+		this.send(req, res, entry, answer);
+	}
+
+	/** 404/405, authentication, region and rate limit; undefined = go on to the handler. */
+	private gate(route: Route | undefined, method: string, credentials: Credentials, entry: RequestLogEntry, now: number): Answer | undefined {
+		const { options } = this.state;
+		if (!route) return notFound();
+		if (route.method !== method) return textAnswer(405, 'Method not allowed.');
+		if (!entry.authOk) {
+			const message = credentials.source === 'none' ? 'AccessKey and SecretKey are required' : 'Invalid AccessKey or SecretKey'; // [INF]
+			return jsonAnswer(401, mxEnvelope('MXUnAuthorizedAccessException', message));
+		}
+		if (!route.anyRegion && effectiveServedHost(options) !== options.accountHost) {
+			const message = options.wrongRegionNamesHost
+				? `Unauthorized: this API host is not valid for your account. Use https://${options.accountHost}`
+				: 'Unauthorized: this API host is not valid for your account'; // [INF]
+			return jsonAnswer(401, mxEnvelope('MXUnAuthorizedAccessException', message));
+		}
+		const limiter = route.bucket === 'bulk' ? this.bulkLimiter : this.limiter;
+		if (!limiter.take(options.accessKey, now)) {
+			entry.rateLimited = true;
+			const { calls, windowMs, answer } = limiter.settings;
+			return jsonAnswer(answer, rateLimitEnvelope(calls, windowSeconds(windowMs)));
+		}
+		return undefined;
+	}
+
+	private send(req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, answer: Answer): void {
+		if (this.closing || res.destroyed || req.socket.destroyed) {
+			this.finish(entry);
+			return;
+		}
+		const headers: Record<string, string | number> = { 'content-length': Buffer.byteLength(answer.body) };
+		if (answer.contentType) headers['content-type'] = answer.contentType;
+		res.writeHead(answer.status, headers);
+		res.end(answer.body);
+		entry.status = answer.status;
+		const parsed = tryParseJson(answer.body);
+		entry.response = parsed.ok ? parsed.value : answer.body;
+		this.finish(entry);
+	}
+
+	private destroy(req: IncomingMessage, entry: RequestLogEntry): void {
+		req.socket.destroy();
+		this.finish(entry);
+	}
+
+	private finish(entry: RequestLogEntry): void {
+		const hook = this.state.options.onRequest;
+		if (!hook) return;
+		try {
+			hook(entry);
+		} catch {
+			// a failing observer must not break the server
+		}
+	}
+
+	private crash(res: ServerResponse, error: unknown): void {
+		if (this.closing || res.headersSent || res.destroyed) return;
+		const message = error instanceof Error ? error.message : String(error);
+		res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+		res.end(`Sandbox internal error: ${message}`);
+	}
+
+	private pushLog(entry: RequestLogEntry): void {
+		this.log.push(entry);
+		const max = this.state.options.maxLogEntries;
+		if (this.log.length > max) this.log.splice(0, this.log.length - max);
+	}
+
+	/** Resolves after `ms`; never resolves once the server is closing (the request is abandoned). */
+	private sleep(ms: number): Promise<void> {
+		if (this.closing) return new Promise(() => undefined);
+		if (!(ms > 0)) return Promise.resolve();
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve();
+			}, ms);
+			this.timers.add(timer);
+		});
+	}
+}
+
+function notFound(): Answer {
+	return textAnswer(404, 'Endpoint not found.');
+}
+
+function safeDecode(path: string): string {
+	try {
+		return decodeURIComponent(path);
+	} catch {
+		return path;
+	}
+}

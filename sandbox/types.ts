@@ -1,0 +1,193 @@
+/**
+ * Public types of the LeadSquared sandbox. Everything other code (tests, harness, demo) relies on
+ * is declared here and re-exported from `sandbox/index.ts`.
+ */
+
+/** DataType values as they appear in `LeadsMetaData.Get` (§2.1, §2.9, §6 of the contract). */
+export type FieldDataType =
+	| 'Text'
+	| 'Email'
+	| 'Phone'
+	| 'Number'
+	| 'Date'
+	| 'DateTime'
+	| 'Time'
+	| 'Boolean'
+	| 'Select'
+	| 'Website'
+	| 'CustomObject';
+
+/** A sub-field of a custom field set (CFS), e.g. `mx_KYC` → `Status`, `mx_CustomObject_1`. */
+export interface SubFieldDefinition {
+	schemaName: string;
+	displayName: string;
+	dataType: FieldDataType;
+	maxLength?: number;
+	options?: string[];
+}
+
+/** One lead field of the emulated account. Rendered into the metadata objects of `LeadsMetaData.Get`. */
+export interface FieldDefinition {
+	schemaName: string;
+	displayName: string;
+	dataType: FieldDataType;
+	/** Numeric RenderType; derived from the data type when absent. */
+	renderType?: number;
+	/** RenderTypeTextValue ('Textbox', 'Dropdown', ...); derived from the data type when absent. */
+	renderTypeTextValue?: string;
+	/** Maximum value length (rendered as a string, like the real metadata). */
+	maxLength?: number;
+	/** IsMandatory (on create). `SandboxOptions.mandatoryFields` adds to this. */
+	mandatory?: boolean;
+	/** Unique in the account: a value held by another lead is a MXDuplicateEntryException. Not rendered (no IsUnique key in the real metadata). */
+	unique?: boolean;
+	/** IsLeadIdentifier; defaults to `unique`. */
+	leadIdentifier?: boolean;
+	/** LockAfterCreate (0 = editable, 1/2 = locked after creation). */
+	lockAfterCreate?: 0 | 1 | 2;
+	/** Options of a Select (dropdown) field. */
+	options?: Array<string | { value: string; text?: string }>;
+	/** System-maintained (ProspectID, CreatedOn, ModifiedOn): accepted in payloads but never written. */
+	readOnly?: boolean;
+	/** Sub-fields of a CustomObject (CFS) field. */
+	subFields?: SubFieldDefinition[];
+	description?: string;
+}
+
+export type RateLimitAnswer = 429 | 403 | 200;
+
+export interface RateLimitOptions {
+	/** Calls allowed per window; 0 or Infinity = unlimited. */
+	calls: number;
+	windowMs: number;
+	/** HTTP status of the rate-limit envelope; default 429. */
+	answer?: RateLimitAnswer;
+	/** Whether rejected calls also fill the window; default false. */
+	countRejected?: boolean;
+}
+
+export interface SandboxOptions {
+	/** Default 0 = a random free port. The server always binds 127.0.0.1. */
+	port?: number;
+	accessKey?: string;
+	secretKey?: string;
+	/** The account's home API host (reported by UserByAccessKey.Get). */
+	accountHost?: string;
+	/** The regional host this server pretends to be; when it differs from accountHost every call except UserByAccessKey.Get answers 401. */
+	servedHost?: string;
+	/** Lead field metadata; default `defaultFields()`. */
+	fields?: FieldDefinition[];
+	/** Schema names mandatory on create (IsMandatory); default ['LastName']. */
+	mandatoryFields?: string[];
+	/** Seed leads (flat attribute maps); ProspectID, ProspectAutoId, CreatedOn, ModifiedOn generated when missing. */
+	leads?: Array<Record<string, string>>;
+	rateLimit?: RateLimitOptions;
+	/** Separate bucket for `Lead/Bulk/*`. */
+	bulkRateLimit?: RateLimitOptions;
+	/** HTTP status of MX business errors (the envelope is the same); default 500. */
+	mxErrorStatus?: 500 | 200;
+	/** [INF] Fields deciding the match when no SearchBy is given: the first one with a non-empty payload value wins. */
+	defaultMatchKeys?: string[];
+	/** [INF] SearchBy on a non-unique field with several hits: update the most recently modified lead, or fail. */
+	onMultipleMatches?: 'mostRecent' | 'error';
+	/** Artificial delay before every answer. */
+	latencyMs?: number;
+
+	// ---- additions beyond the original contract (all optional) ----
+
+	/** [INF] Reject the exact SearchBy spelling 'ProspectID' (only 'ProspectId' etc. are accepted), as observed for Opportunity Capture; default true. */
+	strictProspectIdSearchBy?: boolean;
+	/** [INF] Whether the wrong-region 401 names the account's host in its message; default false. */
+	wrongRegionNamesHost?: boolean;
+	/** Maximum rows of Lead/Bulk/CreateOrUpdate; default 25. */
+	bulkMaxRows?: number;
+	/** Keep at most this many log entries (oldest dropped); default unlimited. */
+	maxLogEntries?: number;
+	/** Called once per request when it is finished (answered or its socket destroyed). */
+	onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+	seq: number;
+	/** Date.now() at arrival. */
+	at: number;
+	method: string;
+	/** The request target exactly as received (path + raw query string, no decoding). */
+	rawUrl: string;
+	/** Decoded path without the query. */
+	path: string;
+	/** Canonical endpoint name ('Lead.CreateOrUpdate', 'Lead/Bulk/CreateOrUpdate', ...), null when unknown. */
+	endpoint: string | null;
+	/** Decoded query parameters (names as sent). */
+	query: Record<string, string>;
+	/** Request headers, lower-cased names. */
+	headers: Record<string, string>;
+	auth: 'header' | 'query' | 'none';
+	authOk: boolean;
+	/** Exactly the bytes received (utf8). */
+	rawBody: string;
+	/** Parsed JSON body, or undefined. */
+	body: unknown;
+	/** Status answered; null if the socket was destroyed (or the request is still in flight). */
+	status: number | null;
+	/** Parsed JSON answered, or the text. */
+	response: unknown;
+	/** Fault type applied, if any. */
+	fault?: string;
+	rateLimited?: boolean;
+	/** For the write endpoints: the postUpdatedLead query flag. */
+	postUpdatedLead?: boolean;
+}
+
+/** Flat lead: string values for ordinary fields; a CFS field holds an object of its sub-field values. */
+export type LeadRecord = Record<string, unknown>;
+
+export interface AutomationLogEntry {
+	leadId: string;
+	endpoint: string;
+	at: number;
+	/** 'create' is recorded for every created lead; 'update' only when postUpdatedLead=true. [INF] */
+	trigger: 'create' | 'update';
+}
+
+export type FaultSpec =
+	| { type: 'status'; status: number; body?: string; contentType?: string }
+	| { type: 'rateLimit'; answer?: RateLimitAnswer; calls?: number; windowSeconds?: number }
+	| { type: 'reset'; when?: 'before' | 'after' }
+	| { type: 'delay'; ms: number; when?: 'before' | 'after' }
+	| { type: 'html'; status?: number }
+	| { type: 'empty'; status?: number }
+	| { type: 'truncated'; status?: number }
+	| { type: 'json'; status?: number; body: unknown };
+
+export type Fault = {
+	/** Canonical endpoint name (case-insensitive) or a RegExp on the decoded path; absent = any request. */
+	endpoint?: string | RegExp;
+	/** How many matching requests take this fault; default 1; Infinity = until clearFaults(). */
+	count?: number;
+	/** Apply the request to the state first, then answer with the fault. */
+	process?: boolean;
+} & FaultSpec;
+
+export interface Sandbox {
+	/** 'http://127.0.0.1:<port>'; API paths are under `${url}/v2/...`. */
+	readonly url: string;
+	readonly port: number;
+	readonly accessKey: string;
+	readonly secretKey: string;
+	/** Every request, in order. */
+	readonly log: RequestLogEntry[];
+	/** Deep copies of the stored leads, in creation order. */
+	leads(): LeadRecord[];
+	findLeads(predicate: (lead: LeadRecord) => boolean): LeadRecord[];
+	/** Automations that LeadSquared would have triggered (see AutomationLogEntry). */
+	automationLog(): AutomationLogEntry[];
+	/** Change options at run time (port is ignored). */
+	configure(partial: Partial<SandboxOptions>): void;
+	/** Clear leads (unless keepLeads), the log, faults, automation log and rate-limit buckets; re-seed options.leads. */
+	reset(options?: { keepLeads?: boolean }): void;
+	injectFault(fault: Fault): void;
+	clearFaults(): void;
+	/** Stops the server, destroying open sockets and abandoning delayed answers. */
+	close(): Promise<void>;
+}
