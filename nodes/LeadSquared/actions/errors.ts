@@ -49,18 +49,21 @@ export function toNodeError(context: IExecuteFunctions, error: unknown, itemInde
 }
 
 /**
- * The item a failed input item becomes when the node continues on fail: the error in words, with
- * LeadSquared's own exception type and message when there was one, and the item it came from.
+ * The item a failed input item becomes when the node continues on fail: `{ error, details }`, paired to
+ * its input item. The details keep LeadSquared's exception type and message. (An item carrying
+ * `error` as a property would have its json cut down to the message by n8n's engine; `{error, details}`
+ * json is what n8n routes to the error output under "Continue (using error output)".)
  */
 export function toErrorItem(nodeError: NodeFailure, source: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
 	const failure = source instanceof LeadSquaredError ? source.failure : undefined;
-	const json: IDataObject = {
-		error: nodeError.message,
+	const details: IDataObject = {
 		...(nodeError.description ? { description: nodeError.description } : {}),
 		...(failure?.httpCode !== undefined ? { httpCode: failure.httpCode } : {}),
 		...(failure?.exceptionType !== undefined ? { exceptionType: failure.exceptionType } : {}),
 		...(failure?.exceptionMessage !== undefined ? { exceptionMessage: failure.exceptionMessage } : {}),
+		...(source instanceof InputError && source.field !== undefined ? { field: source.field } : {}),
+		itemIndex,
 		...extra,
 	};
-	return { json, error: nodeError, pairedItem: { item: itemIndex } };
+	return { json: { error: nodeError.message, details }, pairedItem: { item: itemIndex } };
 }
