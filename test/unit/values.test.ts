@@ -125,3 +125,31 @@ describe('formatValue', () => {
 		expect(formatValue(undefined, false, utc)).toEqual({ ok: true, value: 'false' });
 	});
 });
+
+describe('Date fields keep their calendar day', () => {
+	const dateField = field('date');
+	it.each([
+		['1990-05-17', 'Asia/Kolkata', '1990-05-17 00:00:00'],
+		['1990-05-17', 'America/New_York', '1990-05-17 00:00:00'],
+		['1990-05-17T23:30:00-05:00', 'Asia/Kolkata', '1990-05-17 00:00:00'],
+		['1990-05-17 10:00:00', 'UTC', '1990-05-17 00:00:00'],
+	])('%s in %s → %s', (input, timezone, expected) => {
+		expect(formatValue(dateField, input, { timezone })).toEqual({ ok: true, value: expected });
+	});
+
+	it('takes a Luxon-like date in its own zone, and a JavaScript Date in the given zone', () => {
+		// 17 May 1990, 00:30 in Kolkata = 16 May 19:00 UTC.
+		const instant = new Date(Date.UTC(1990, 4, 16, 19, 0, 0));
+		expect(formatValue(dateField, { year: 1990, month: 5, day: 17, toJSDate: () => instant }, { timezone: 'UTC' })).toEqual({
+			ok: true,
+			value: '1990-05-17 00:00:00',
+		});
+		expect(formatValue(dateField, instant, { timezone: 'Asia/Kolkata' })).toEqual({ ok: true, value: '1990-05-17 00:00:00' });
+		expect(formatValue(dateField, instant, { timezone: 'UTC' })).toEqual({ ok: true, value: '1990-05-16 00:00:00' });
+	});
+
+	it('refuses what is not a date', () => {
+		expect(formatValue(dateField, '1990-02-30', utc).ok).toBe(false);
+		expect(formatValue(dateField, 'soon', utc).ok).toBe(false);
+	});
+});

@@ -71,7 +71,8 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function describeException(type?: string, message?: string, httpCode?: number): string | undefined {
+/** `LeadSquared <ExceptionType>: <ExceptionMessage> (HTTP <code>)`, from the parts there are. */
+export function describeException(type?: string, message?: string, httpCode?: number): string | undefined {
 	const parts = [type ? `LeadSquared ${type}` : undefined, message, httpCode ? `(HTTP ${httpCode})` : undefined].filter(
 		(part): part is string => part !== undefined,
 	);

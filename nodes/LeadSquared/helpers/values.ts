@@ -148,6 +148,64 @@ export function toLeadSquaredDateTime(value: unknown, timezone: string): ValueRe
 	return ok(formatUtc(new Date(ms)));
 }
 
+interface CalendarLike {
+	year: number;
+	month: number;
+	day: number;
+}
+
+function isCalendarLike(value: unknown): value is CalendarLike {
+	const record = value as Partial<CalendarLike> | null;
+	return (
+		typeof value === 'object' &&
+		record !== null &&
+		typeof record.year === 'number' &&
+		typeof record.month === 'number' &&
+		typeof record.day === 'number'
+	);
+}
+
+/** The calendar day of an instant in a time zone. */
+function dayInZone(ms: number, timezone: string): CalendarLike {
+	const parts = zoneFormat(timezone).formatToParts(new Date(ms));
+	const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
+	return { year: part('year'), month: part('month'), day: part('day') };
+}
+
+/**
+ * A Date field holds a calendar day, not an instant: the day the value itself names is sent (as
+ * `yyyy-MM-dd 00:00:00`), never shifted across midnight by a time-zone conversion. Text gives its own
+ * date part (`1990-05-17`, `1990-05-17T23:30:00-05:00` → 17 May); a Luxon DateTime its day in its own
+ * zone; a JavaScript Date or epoch its day in `timezone`.
+ */
+export function toLeadSquaredDate(value: unknown, timezone: string): ValueResult {
+	let day: CalendarLike | undefined;
+	if (isCalendarLike(value)) day = value;
+	else if (typeof value === 'string') {
+		const text = value.trim();
+		const match = DATE_ONLY.exec(text) ?? DATE_TIME.exec(text);
+		if (match) day = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+	}
+	if (day === undefined) {
+		const instant = toLeadSquaredDateTime(value, 'UTC');
+		if (!instant.ok) return instant;
+		let ms: number;
+		if (value instanceof Date) ms = value.getTime();
+		else if (isDateLike(value)) ms = value.toJSDate().getTime();
+		else if (typeof value === 'number') ms = Math.abs(value) < 1e11 ? value * 1000 : value;
+		else ms = Date.parse(`${instant.value.replace(' ', 'T')}Z`);
+		try {
+			day = dayInZone(ms, timezone);
+		} catch {
+			return fail(`cannot be converted: "${timezone}" is not a time zone`);
+		}
+	}
+	if (validWall(day.year, day.month, day.day, 0, 0, 0) === undefined) {
+		return fail(`is ${describeValue(value)}, which is not a date. Use yyyy-MM-dd, e.g. 1990-05-17`);
+	}
+	return ok(`${pad(day.year, 4)}-${pad(day.month)}-${pad(day.day)} 00:00:00`);
+}
+
 function asText(value: unknown, timezone: string): ValueResult {
 	if (typeof value === 'string') return ok(value);
 	if (typeof value === 'number') return Number.isFinite(value) ? ok(String(value)) : fail(`is ${value}, which is not a number LeadSquared can store`);
@@ -191,6 +249,7 @@ export function formatValue(field: LeadField | undefined, value: unknown, option
 			return fail(`is ${describeValue(value)}, which is not true or false`);
 		}
 		case 'date':
+			return toLeadSquaredDate(value, options.timezone);
 		case 'dateTime':
 			return toLeadSquaredDateTime(value, options.timezone);
 		case 'time': {

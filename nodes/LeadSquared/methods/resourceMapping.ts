@@ -30,11 +30,25 @@ function toMapperField(field: LeadField): ResourceMapperField {
 	};
 }
 
-/** The field mapper's fields: every lead field of the account except custom field sets (sent separately). */
+/** Fields LeadSquared sets itself: offering them in the mapper would only invite writes that do nothing. */
+const SYSTEM_MANAGED = new Set(
+	['CreatedOn', 'ModifiedOn', 'CreatedBy', 'ModifiedBy', 'CreatedByName', 'ModifiedByName', 'ProspectAutoId', 'LeadLastModifiedOn'].map(
+		(name) => name.toLowerCase(),
+	),
+);
+
+/**
+ * The field mapper's fields: the account's lead fields, except custom field sets (sent under Custom Field
+ * Sets) and fields LeadSquared manages itself.
+ */
 export async function getLeadFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	try {
 		const index = await loadFieldIndex(this);
-		return { fields: index.fields.filter((field) => field.kind !== 'cfs').map(toMapperField) };
+		return {
+			fields: index.fields
+				.filter((field) => field.kind !== 'cfs' && !SYSTEM_MANAGED.has(field.schemaName.toLowerCase()))
+				.map(toMapperField),
+		};
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'unknown error';
 		return {

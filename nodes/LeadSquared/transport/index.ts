@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { classifyAnswer, classifyNetworkError, LeadSquaredError, redactFailure } from '../helpers/errors';
+import { classifyAnswer, classifyNetworkError, describeException, LeadSquaredError, redactFailure } from '../helpers/errors';
 import type { Failure } from '../helpers/errors';
 import { HostError, readKeys, resolveConnection } from '../helpers/host';
 import type { Connection } from '../helpers/host';
@@ -205,12 +205,17 @@ export class LeadSquaredClient {
 	}
 
 	private rateLimitGiveUp(failure: Failure, waitedMs: number): Failure {
+		const exception = describeException(failure.exceptionType, failure.exceptionMessage, failure.httpCode);
+		const limitSeconds = Math.round(this.settings.maxRateLimitWaitMs / 1000);
 		return {
 			...failure,
-			message: `LeadSquared kept answering that its API rate limit was reached${
-				failure.exceptionMessage ? ` ("${failure.exceptionMessage}")` : ''
-			}; the node stopped after waiting ${Math.round(waitedMs / 1000)} s`,
+			message:
+				`LeadSquared's API rate limit was reached${failure.exceptionMessage ? ` ("${failure.exceptionMessage}")` : ''}, and ` +
+				(waitedMs > 0
+					? `after waiting ${Math.round(waitedMs / 1000)} s the node stopped: another wait would pass Max Rate-Limit Wait (${limitSeconds} s)`
+					: `Max Rate-Limit Wait (${limitSeconds} s) allows no wait for the window to pass`),
 			description:
+				(exception ? `${exception}. ` : '') +
 				'Nothing was written for this item. Lower Options → "Max Calls per 5 Seconds" to your plan\'s limit, ' +
 				'raise "Max Rate-Limit Wait", or check whether other integrations use the same LeadSquared account.',
 		};

@@ -70,15 +70,18 @@ export async function getLeadById(client: LeadSquaredClient, id: string): Promis
 	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Leads.GetById', query: { id } });
 	if (!Array.isArray(answer)) throw unexpectedShape('Leads.GetById', 'not a list of leads', false);
 	const lead = answer[0] as IDataObject | undefined;
-	if (!lead || typeof lead !== 'object') {
-		throw new LeadSquaredError({
-			kind: 'unexpected',
-			httpCode: 200,
-			message: `The lead was written (id ${id}), but LeadSquared returned no record for it`,
-			description: 'Turn off Options → "Return Full Lead", or fetch the lead later.',
-		});
-	}
+	if (!lead || typeof lead !== 'object') throw missingLead(id);
 	return lead;
+}
+
+/** The write succeeded but the read-back found nothing: said plainly, with the lead id. */
+export function missingLead(id: string): LeadSquaredError {
+	return new LeadSquaredError({
+		kind: 'unexpected',
+		httpCode: 200,
+		message: `The lead was written (id ${id}), but LeadSquared returned no record for it`,
+		description: 'Turn off Options → "Return Full Lead", or fetch the lead later.',
+	});
 }
 
 /** Full records of many leads in one call (`Leads/Retrieve/ByIds`), by lead id. */

@@ -28,7 +28,7 @@ import type {
 import { DEFAULT_SETTINGS, LeadSquaredClient } from '../../transport';
 import type { TransportSettings } from '../../transport';
 import { leadFieldsForExecution } from '../../transport/leadFields';
-import { bulkCreateOrUpdateLeads, createOrUpdateLead, getLeadById, getLeadsByIds } from '../../transport/leads';
+import { bulkCreateOrUpdateLeads, createOrUpdateLead, getLeadById, getLeadsByIds, missingLead } from '../../transport/leads';
 import { toErrorItem, toNodeError } from '../errors';
 import { showFor } from '../utils';
 
@@ -525,6 +525,11 @@ class CreateOrUpdateRun {
 					this.fail(index, leads, { leadId: result.leadId });
 					return;
 				}
+				const lead = leads?.get(result.leadId);
+				if (leads && !lead) {
+					this.fail(index, missingLead(result.leadId), { leadId: result.leadId });
+					return;
+				}
 				this.succeed(index, {
 					status: 'Success',
 					leadId: result.leadId,
@@ -533,7 +538,7 @@ class CreateOrUpdateRun {
 					...(result.affectedRows !== undefined ? { affectedRows: result.affectedRows } : {}),
 					...(retried.has(row) ? { retriedWithSearchBy: PHONE } : {}),
 					...this.baseOutput(payload),
-					...(leads ? { lead: leads.get(result.leadId) ?? null } : {}),
+					...(lead ? { lead } : {}),
 				});
 			});
 		}
