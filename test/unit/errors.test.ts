@@ -60,7 +60,8 @@ describe('classifyAnswer', () => {
 	it.each([
 		[500, '', 'transient', /HTTP 500, an empty body/],
 		[502, '<html><body>Bad gateway</body></html>', 'transient', /HTTP 502, an HTML page/],
-		[503, 'Service Unavailable', 'transient', /HTTP 503, JSON that is cut off or malformed/],
+		[503, 'Service Unavailable', 'transient', /HTTP 503, a plain-text answer/],
+		[502, '{"Status":"Err', 'transient', /HTTP 502, JSON that is cut off or malformed/],
 		[504, '{"Status":"Succ', 'transient', /HTTP 504/],
 		[404, 'Not found', 'notFound', /no API Lead.CreateOrUpdate at api-us11.leadsquared.com \(HTTP 404\)/],
 		[400, 'Request body is not valid', 'badRequest', /could not read the request \(HTTP 400\): Request body is not valid/],
@@ -95,9 +96,10 @@ describe('classifyNetworkError', () => {
 });
 
 describe('redact', () => {
-	it('removes secrets, raw and percent-encoded, from every text of a failure', () => {
-		const secrets = ['u$r-access', 'secret-key'];
+	it('removes secrets, raw, JSON-escaped and percent-encoded, in any letter case, from every text of a failure', () => {
+		const secrets = ['u$r-access', 'secret-key', 'a+b/c=d'];
 		expect(redact('key u$r-access and u%24r-access and secret-key', secrets)).toBe('key [redacted] and [redacted] and [redacted]');
+		expect(redact('a%2Bb%2Fc%3Dd a%2bb%2fc%3dd a+b\\/c=d a+b/c=d A+B/C=D', secrets)).toBe('[redacted] [redacted] [redacted] [redacted] [redacted]');
 		const failure = redactFailure(
 			{ kind: 'business', message: 'm u$r-access', description: 'd secret-key', exceptionMessage: 'e secret-key' },
 			secrets,

@@ -99,10 +99,11 @@ describe('formatValue', () => {
 		expect(formatValue(field('email'), 'not-an-email', utc)).toEqual({ ok: false, problem: expect.stringMatching(/not an e-mail/) });
 	});
 
-	it('checks the maximum length in characters, not bytes', () => {
+	it('checks the maximum length in UTF-16 units, as LeadSquared\'s .NET / SQL Server stack counts', () => {
 		const short = field('text', { maxLength: 5 });
-		expect(formatValue(short, '😀😀😀😀😀', utc)).toEqual({ ok: true, value: '😀😀😀😀😀' });
+		expect(formatValue(short, 'Zoë李x', utc)).toEqual({ ok: true, value: 'Zoë李x' });
 		expect(formatValue(short, '123456', utc)).toEqual({ ok: false, problem: 'is 6 characters long; LeadSquared allows at most 5 in this field' });
+		expect(formatValue(short, '😀😀😀', utc)).toEqual({ ok: false, problem: 'is 6 characters long; LeadSquared allows at most 5 in this field' });
 	});
 
 	it('passes text through intact: non-Latin, emoji, newlines, quotes', () => {

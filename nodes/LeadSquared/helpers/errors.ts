@@ -48,7 +48,7 @@ export interface Envelope {
 	Message?: unknown;
 }
 
-export type Parsed = { kind: 'json'; value: unknown } | { kind: 'empty' } | { kind: 'html' } | { kind: 'invalid' };
+export type Parsed = { kind: 'json'; value: unknown } | { kind: 'empty' } | { kind: 'html' } | { kind: 'invalid' } | { kind: 'text' };
 
 export function parseBody(text: string): Parsed {
 	const trimmed = text.trim();
@@ -56,7 +56,9 @@ export function parseBody(text: string): Parsed {
 	try {
 		return { kind: 'json', value: JSON.parse(trimmed) as unknown };
 	} catch {
-		return /^<(!doctype|html|\?xml|head|body)/i.test(trimmed) ? { kind: 'html' } : { kind: 'invalid' };
+		if (/^<(!doctype|html|\?xml|head|body)/i.test(trimmed)) return { kind: 'html' };
+		// Starts like JSON but does not parse: cut off or malformed. Anything else is plain text.
+		return /^[[{"]/.test(trimmed) ? { kind: 'invalid' } : { kind: 'text' };
 	}
 }
 
@@ -102,16 +104,21 @@ function businessAdvice(type: string | undefined, message: string | undefined): 
 	return undefined;
 }
 
-/** LeadSquared refused the data (an MX…Exception): never retried. */
-export function businessFailure(exceptionType?: string, exceptionMessage?: string, httpCode?: number): Failure {
+/** LeadSquared refused the data (an MX…Exception): never retried. `subject` says what was refused. */
+export function businessFailure(
+	exceptionType?: string,
+	exceptionMessage?: string,
+	httpCode?: number,
+	subject: 'the lead' | 'the request' = 'the lead',
+): Failure {
 	return {
 		kind: 'business',
 		httpCode,
 		exceptionType,
 		exceptionMessage,
 		message: exceptionMessage
-			? `LeadSquared refused the lead: ${exceptionMessage}`
-			: `LeadSquared refused the lead (${exceptionType ?? 'no reason given'})`,
+			? `LeadSquared refused ${subject}: ${exceptionMessage}`
+			: `LeadSquared refused ${subject} (${exceptionType ?? 'no reason given'})`,
 		description:
 			[describeException(exceptionType, exceptionMessage, httpCode), businessAdvice(exceptionType, exceptionMessage)]
 				.filter(Boolean)
@@ -181,7 +188,8 @@ export function classifyAnswer(
 		};
 	}
 	if (isErrorEnvelope) {
-		return { ok: false, failure: businessFailure(exceptionType, exceptionMessage, httpCode) };
+		const subject = /CreateOrUpdate/i.test(context.endpoint) ? 'the lead' : 'the request';
+		return { ok: false, failure: businessFailure(exceptionType, exceptionMessage, httpCode, subject) };
 	}
 	if (httpCode === 403) {
 		return {
@@ -206,7 +214,7 @@ export function classifyAnswer(
 		};
 	}
 	if (httpCode === 400) {
-		const reason = exceptionMessage ?? (parsed.kind === 'invalid' ? text(raw.slice(0, 300)) : undefined);
+		const reason = exceptionMessage ?? (parsed.kind === 'invalid' || parsed.kind === 'text' ? text(raw.slice(0, 300)) : undefined);
 		return {
 			ok: false,
 			failure: {
@@ -218,8 +226,13 @@ export function classifyAnswer(
 			},
 		};
 	}
-	const shape =
-		parsed.kind === 'html' ? 'an HTML page' : parsed.kind === 'empty' ? 'an empty body' : parsed.kind === 'invalid' ? 'JSON that is cut off or malformed' : undefined;
+	const shape = {
+		json: undefined,
+		html: 'an HTML page',
+		empty: 'an empty body',
+		invalid: 'JSON that is cut off or malformed',
+		text: 'a plain-text answer',
+	}[parsed.kind];
 	if (httpCode >= 500 || httpCode === 408) {
 		return {
 			ok: false,
@@ -277,14 +290,26 @@ export function classifyNetworkError(error: unknown, context: AnswerContext, tim
 	};
 }
 
-/** Removes any occurrence of the given secrets from a text (belt and braces for everything we surface). */
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A secret as it may appear in an answer: raw, with JSON-escaped slashes, or percent-encoded. */
+function secretPattern(secret: string): string {
+	return [...new Set([secret, secret.replace(/\//g, '\\/'), encodeURIComponent(secret)])].map(escapeRegExp).join('|');
+}
+
+/**
+ * Removes every occurrence of the given secrets from a text, in any letter case (a proxy may lower-case
+ * an echoed URL, percent-escapes included). The transport runs it over each answer before reading it,
+ * so nothing derived from an answer (messages, cut-off excerpts, row errors) can carry a key; failures
+ * get a second pass.
+ */
 export function redact(value: string, secrets: readonly string[]): string {
 	let result = value;
 	for (const secret of secrets) {
 		if (secret.length < 4) continue;
-		for (const form of new Set([secret, encodeURIComponent(secret)])) {
-			result = result.split(form).join('[redacted]');
-		}
+		result = result.replace(new RegExp(secretPattern(secret), 'gi'), '[redacted]');
 	}
 	return result;
 }

@@ -62,10 +62,12 @@ export function resolveConnection(host: unknown, customBaseUrl: unknown): Connec
 	if (chosen === CUSTOM_HOST) return resolveCustomBaseUrl(customBaseUrl);
 	const region = REGION_HOSTS.find((entry) => entry.host === chosen.toLowerCase());
 	if (!region) {
+		// Quote the value only when it looks like a host name: the field may hold anything an expression gave.
+		const shown = /^[a-z0-9.:-]{1,100}$/i.test(chosen) ? `"${chosen}"` : 'The API host';
 		throw new HostError(
-			`"${chosen}" is not a LeadSquared API host. Choose your region's host (${REGION_HOSTS.map(
-				(entry) => entry.host,
-			).join(', ')}) or "Custom Base URL".`,
+			`${shown} is not a LeadSquared API host. Choose your region's host (${REGION_HOSTS.map((entry) => entry.host).join(
+				', ',
+			)}) or "Custom Base URL".`,
 		);
 	}
 	return { baseUrl: `https://${region.host}`, hostLabel: region.host, regionHost: region.host };
@@ -82,7 +84,7 @@ function resolveCustomBaseUrl(value: unknown): Connection {
 	}
 	const url = parseUrl(raw);
 	if (!url) {
-		throw new HostError(`The custom base URL "${raw}" is not a valid URL. Use the form https://host[:port][/base-path].`);
+		throw new HostError('The custom base URL is not a valid URL. Use the form https://host[:port][/base-path].');
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new HostError(`The custom base URL must start with https:// or http://, not "${url.protocol}".`);

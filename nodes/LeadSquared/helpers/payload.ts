@@ -90,7 +90,12 @@ class PayloadBuilder {
 	) {}
 
 	build(input: LeadInput): LeadPayload {
-		input.attributes.forEach((attribute, position) => this.addAttribute(attribute, position));
+		const positions = new Map<AttributeSource, number>();
+		for (const attribute of input.attributes) {
+			const position = (positions.get(attribute.source) ?? 0) + 1;
+			positions.set(attribute.source, position);
+			this.addAttribute(attribute, position);
+		}
 		input.customFieldSets.forEach((set, position) => this.addCustomFieldSet(set, position));
 		if (this.unknown.length > 0) {
 			throw new InputError(
@@ -134,21 +139,21 @@ class PayloadBuilder {
 	}
 
 	/** Applies the empty-value rule. Returns the value to send, or undefined to leave the field out. */
-	private emptyValue(label: string): string | undefined {
+	private emptyValue(label: string, value: null | undefined): string | undefined {
 		if (this.options.emptyValues === 'clear') return '';
 		if (this.options.emptyValues === 'skip') {
 			this.skipped.push(label);
 			return undefined;
 		}
 		throw new InputError(
-			`Field "${label}" has no value (null)`,
+			`Field "${label}" has no value (${value === null ? 'null' : 'undefined'})`,
 			label,
 			'Give it a value, send "" to clear it in LeadSquared, or set Options → Empty Values to skip or clear such fields.',
 		);
 	}
 
 	private convert(field: LeadField | undefined, label: string, value: unknown): string | undefined {
-		if (value === null || value === undefined) return this.emptyValue(label);
+		if (value === null || value === undefined) return this.emptyValue(label, value);
 		const result = formatValue(field, value, { timezone: this.options.timezone });
 		if (!result.ok) throw new InputError(`Field "${label}" ${result.problem}`, label);
 		return result.value;
@@ -158,7 +163,7 @@ class PayloadBuilder {
 		const name = nameOf(attribute.name);
 		if (name === '') {
 			throw new InputError(
-				`Lead field ${position + 1} from the ${attribute.source} has no field name`,
+				`Lead field ${position} from the ${attribute.source} has no field name`,
 				undefined,
 				'Enter the schema name of the LeadSquared field (e.g. FirstName or mx_City).',
 			);

@@ -218,7 +218,8 @@ function asText(value: unknown, timezone: string): ValueResult {
 
 function checkLength(field: LeadField | undefined, value: string): ValueResult {
 	if (field?.maxLength !== undefined) {
-		const length = [...value].length;
+		// UTF-16 code units, as .NET and SQL Server (LeadSquared's stack) count a string's length: an emoji counts 2.
+		const length = value.length;
 		if (length > field.maxLength) {
 			return fail(`is ${length} characters long; LeadSquared allows at most ${field.maxLength} in this field`);
 		}

@@ -1,9 +1,9 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { classifyAnswer, classifyNetworkError, redact } from '../helpers/errors';
-import { HostError, normaliseHostName, readKeys, regionLabel, REGION_HOSTS, resolveConnection, withKeys } from '../helpers/host';
+import { HostError, normaliseHostName, readKeys, regionLabel, REGION_HOSTS, withKeys } from '../helpers/host';
 import type { Connection, KeyCredentials } from '../helpers/host';
-import { bodyText, buildUrl } from '../transport';
+import { bodyText, buildUrl, connectionOf } from '../transport';
 
 const TIMEOUT_MS = 20_000;
 
@@ -43,7 +43,8 @@ async function call(
 	} catch (error) {
 		return { ok: false, message: redact(classifyNetworkError(error, answerContext, TIMEOUT_MS).message, secrets) };
 	}
-	const classified = classifyAnswer(response.statusCode ?? 0, response.headers ?? {}, bodyText(response.body), answerContext);
+	const text = redact(bodyText(response.body), secrets);
+	const classified = classifyAnswer(response.statusCode ?? 0, response.headers ?? {}, text, answerContext);
 	if (classified.ok) return { ok: true, status: response.statusCode, body: classified.body };
 	const { failure } = classified;
 	return { ok: false, status: failure.httpCode, message: redact(failure.message, secrets) };
@@ -65,13 +66,11 @@ export async function leadSquaredApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	let connection: Connection;
-	try {
-		connection = resolveConnection(data.host, data.baseUrl);
-	} catch (error) {
-		return { status: 'Error', message: error instanceof HostError ? error.message : 'The host is not valid' };
-	}
 	const keys = readKeys(data.accessKey, data.secretKey, data.sendKeysAs);
+	const connection = connectionOf(data.host, data.baseUrl);
+	if (connection instanceof HostError) {
+		return { status: 'Error', message: redact(connection.message, [keys.accessKey, keys.secretKey]) };
+	}
 	if (keys.accessKey === '' || keys.secretKey === '') {
 		return { status: 'Error', message: 'Enter both the access key and the secret key.' };
 	}

@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { classifyAnswer, classifyNetworkError, describeException, LeadSquaredError, redactFailure } from '../helpers/errors';
+import { classifyAnswer, classifyNetworkError, describeException, LeadSquaredError, redact, redactFailure } from '../helpers/errors';
 import type { Failure } from '../helpers/errors';
 import { HostError, readKeys, resolveConnection } from '../helpers/host';
 import type { Connection } from '../helpers/host';
@@ -111,7 +111,8 @@ export class LeadSquaredClient {
 		const keys = readKeys(credentials.accessKey, credentials.secretKey, credentials.sendKeysAs);
 		const connection = connectionOf(credentials.host, credentials.baseUrl);
 		if (connection instanceof HostError) {
-			throw new LeadSquaredError({ kind: 'unexpected', message: `LeadSquared credential: ${connection.message}` });
+			const message = redact(connection.message, [keys.accessKey, keys.secretKey]);
+			throw new LeadSquaredError({ kind: 'unexpected', message: `LeadSquared credential: ${message}` });
 		}
 		if (keys.accessKey === '' || keys.secretKey === '') {
 			throw new LeadSquaredError({
@@ -137,7 +138,8 @@ export class LeadSquaredClient {
 			try {
 				const answer = await this.send(request);
 				slot.release();
-				const classified = classifyAnswer(answer.statusCode ?? 0, answer.headers ?? {}, bodyText(answer.body), answerContext);
+				const text = redact(bodyText(answer.body), this.secrets);
+				const classified = classifyAnswer(answer.statusCode ?? 0, answer.headers ?? {}, text, answerContext);
 				if (classified.ok) return classified.body;
 				failure = classified.failure;
 			} catch (error) {

@@ -15,7 +15,7 @@ import type { RowResult } from '../../helpers/bulk';
 import { isDuplicatePhone, LeadSquaredError } from '../../helpers/errors';
 import type { Failure } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
-import { buildLeadPayload, hasValue, toRequestBody } from '../../helpers/payload';
+import { buildLeadPayload, hasValue, InputError, toRequestBody } from '../../helpers/payload';
 import type {
 	AttributeInput,
 	CustomFieldSetInput,
@@ -378,8 +378,17 @@ function readLeadInput(context: IExecuteFunctions, itemIndex: number, item: INod
 	}));
 
 	const matchBy = context.getNodeParameter('matchBy', itemIndex, 'default') as string;
-	const searchBy =
-		matchBy === 'field' ? context.getNodeParameter('searchBy', itemIndex, '', { extractValue: true }) : undefined;
+	let searchBy: unknown;
+	if (matchBy === 'field') {
+		searchBy = context.getNodeParameter('searchBy', itemIndex, '', { extractValue: true });
+		if (typeof searchBy !== 'string' || searchBy.trim() === '') {
+			throw new InputError(
+				'Match By is "A Specific Field", but the Match Field is empty',
+				undefined,
+				"Choose the field to match on, or make sure the Match Field's expression gives a schema name for every item.",
+			);
+		}
+	}
 	return { attributes, customFieldSets, searchBy };
 }
 
