@@ -40,6 +40,8 @@ class SandboxServer implements Sandbox {
 	private readonly sockets = new Set<Socket>();
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private seq = 0;
+	/** Requests received and not yet answered (or dropped). */
+	private active = 0;
 	private boundPort = 0;
 	private closing: Promise<void> | undefined;
 
@@ -150,6 +152,15 @@ class SandboxServer implements Sandbox {
 	// ---------- request pipeline ----------
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const inFlight = this.active++;
+		try {
+			await this.respond(req, res, inFlight);
+		} finally {
+			this.active--;
+		}
+	}
+
+	private async respond(req: IncomingMessage, res: ServerResponse, inFlight: number): Promise<void> {
 		res.on('error', () => undefined);
 		const now = Date.now();
 		const method = (req.method ?? 'GET').toUpperCase();
@@ -166,6 +177,7 @@ class SandboxServer implements Sandbox {
 		const entry: RequestLogEntry = {
 			seq: ++this.seq,
 			at: now,
+			inFlight,
 			method,
 			rawUrl,
 			path,

@@ -111,6 +111,8 @@ export interface RequestLogEntry {
 	seq: number;
 	/** Date.now() at arrival. */
 	at: number;
+	/** How many other requests were in progress (received, not yet answered) when this one arrived. */
+	inFlight: number;
 	method: string;
 	/** The request target exactly as received (path + raw query string, no decoding). */
 	rawUrl: string;

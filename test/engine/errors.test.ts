@@ -188,7 +188,9 @@ describe('documented status codes', () => {
 	});
 
 	it('500 with the MX envelope: LeadSquared\'s ExceptionMessage, for the item that failed', async () => {
-		const result = await runLeadSquared({ parameters: withPhone, items: [good(1), duplicatePhone, good(2)], credentials: sandboxCredentials(sandbox) });
+		// One call at a time, so "the item after was not sent" holds (with more, it may already be under way).
+		const sequential = leadParameters({ fields: { ...fromItem, Phone: '={{ $json.phone }}' }, options: { concurrency: 1 } });
+		const result = await runLeadSquared({ parameters: sequential, items: [good(1), duplicatePhone, good(2)], credentials: sandboxCredentials(sandbox) });
 
 		expectApiError(result, {
 			httpCode: '500',

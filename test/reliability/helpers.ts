@@ -13,8 +13,13 @@ export const BULK_ENDPOINT = 'Lead/Bulk/CreateOrUpdate';
 /** The sandbox's rate limits out of the way (tests about rate limits inject them as faults). */
 export const UNLIMITED = { calls: 1_000_000, windowMs: 5000 };
 
-/** Transport options that keep a test fast and free of pacing: tiny retry delay, no self-imposed pace. */
+/**
+ * Transport options that keep a test fast and free of pacing: tiny retry delay, no self-imposed pace.
+ * One call at a time, so that a fault injected for "the next N calls" hits a known item; concurrency
+ * has its own tests (test/engine/concurrency.test.ts).
+ */
 export const FAST_OPTIONS: IDataObject = {
+	concurrency: 1,
 	maxCallsPer5Seconds: 1_000_000,
 	maxBulkCallsPer5Seconds: 1_000_000,
 	maxRetries: 2,

@@ -5,6 +5,7 @@
  * Pure: no n8n imports.
  */
 import type { FieldIndex, LeadField } from './fields';
+import { identityKey } from './scheduler';
 import { describeValue, formatValue } from './values';
 
 export interface LsqPair {
@@ -313,4 +314,21 @@ export function hasValue(payload: Pick<LeadPayload, 'attributes'>, schemaName: s
 	return payload.attributes.some(
 		(attribute) => attribute.Attribute === schemaName && attribute.Fields === undefined && attribute.Value.trim() !== '',
 	);
+}
+
+/**
+ * The identities a lead write touches (its identifier values and its match value): two writes sharing
+ * one may concern the same lead, so they must not run at the same time.
+ */
+export function identityKeys(payload: Pick<LeadPayload, 'attributes' | 'searchBy'>, fields: FieldIndex): string[] {
+	const keys: string[] = [];
+	for (const attribute of payload.attributes) {
+		if (attribute.Fields !== undefined) continue;
+		const field = fields.get(attribute.Attribute);
+		if (!field || !(field.isIdentifier || field.schemaName === payload.searchBy)) continue;
+		const kind = field.kind === 'email' ? 'email' : field.kind === 'phone' ? 'phone' : 'other';
+		const key = identityKey(kind, field.schemaName, attribute.Value);
+		if (key !== undefined) keys.push(key);
+	}
+	return keys;
 }

@@ -15,7 +15,9 @@ import type { RowResult } from '../../helpers/bulk';
 import { isDuplicatePhone, LeadSquaredError } from '../../helpers/errors';
 import type { Failure } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
-import { buildLeadPayload, hasValue, InputError, toRequestBody } from '../../helpers/payload';
+import { buildLeadPayload, hasValue, identityKeys, InputError, toRequestBody } from '../../helpers/payload';
+import { runKeyed } from '../../helpers/scheduler';
+import type { Settled } from '../../helpers/scheduler';
 import type {
 	AttributeInput,
 	CustomFieldSetInput,
@@ -201,6 +203,15 @@ const properties: INodeProperties[] = [
 				description: 'Leads per bulk call when "Send in Batches" is on (LeadSquared allows at most 25)',
 			},
 			{
+				displayName: 'Concurrent Requests',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 20 },
+				default: 5,
+				description:
+					'How many calls may be under way at once, always within the rate limit. Items for the same lead (same e-mail, phone or unique field) are never sent at the same time, and keep their order.',
+			},
+			{
 				displayName: 'Dates Without a Time Zone',
 				name: 'dateTimezone',
 				type: 'options',
@@ -322,6 +333,7 @@ export const description = showFor({ resource: ['lead'], operation: ['createOrUp
 
 interface OperationOptions {
 	batchSize?: number;
+	concurrency?: number;
 	dateTimezone?: 'utc' | 'workflow';
 	emptyValues?: EmptyValueMode;
 	maxBulkCallsPer5Seconds?: number;
@@ -392,8 +404,6 @@ function readLeadInput(context: IExecuteFunctions, itemIndex: number, item: INod
 	return { attributes, customFieldSets, searchBy };
 }
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
 async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 	return await promise.then(
 		(value): Settled<T> => ({ ok: true, value }),
@@ -405,6 +415,11 @@ interface Prepared {
 	index: number;
 	payload: LeadPayload;
 }
+
+/** What became of one item: its output, or why it failed. */
+type Outcome = { index: number } & ({ ok: true; json: IDataObject } | { ok: false; error: unknown; extra?: IDataObject });
+
+const DEFAULT_CONCURRENCY = 5;
 
 class CreateOrUpdateRun {
 	private readonly results: Array<INodeExecutionData | undefined>;
@@ -455,8 +470,7 @@ class CreateOrUpdateRun {
 			}
 		});
 
-		if (this.options.sendInBatches) await this.sendInBatches(client, prepared);
-		else await this.sendOneByOne(client, prepared);
+		await this.send(client, fields, prepared);
 		return this.results as INodeExecutionData[];
 	}
 
@@ -476,13 +490,47 @@ class CreateOrUpdateRun {
 		return this.options.retryDuplicatePhone === true && payload.searchBy !== PHONE && hasValue(payload, PHONE) && isDuplicatePhone(failure);
 	}
 
-	private async sendOneByOne(client: LeadSquaredClient, prepared: Prepared[]): Promise<void> {
-		for (const { index, payload } of prepared) {
-			try {
-				this.succeed(index, await this.sendOne(client, payload));
-			} catch (error) {
-				this.fail(index, error);
+	/**
+	 * Sends every prepared item, one call per item or one bulk call per batch, up to `concurrency` calls
+	 * at a time; writes for the same lead never overlap (see helpers/scheduler). Results land on their
+	 * items in input order, so without "continue on fail" the first failing item in order stops the node,
+	 * and nothing new starts once an item has failed.
+	 */
+	private async send(client: LeadSquaredClient, fields: FieldIndex, prepared: Prepared[]): Promise<void> {
+		const continueOnFail = this.context.continueOnFail();
+		const batches = this.options.sendInBatches === true;
+		const units = batches ? chunk(prepared, this.options.batchSize ?? MAX_BULK_ROWS) : prepared.map((entry) => [entry]);
+		let stopped = false;
+		const settled = await runKeyed(
+			units.map((unit) => ({
+				keys: unit.flatMap(({ payload }) => identityKeys(payload, fields)),
+				run: async () => {
+					const outcomes = batches ? await this.sendBatch(client, unit) : [await this.sendSingle(client, unit[0])];
+					if (!continueOnFail && outcomes.some((outcome) => !outcome.ok)) stopped = true;
+					return outcomes;
+				},
+			})),
+			number(this.options.concurrency, DEFAULT_CONCURRENCY),
+			() => stopped,
+		);
+		settled.forEach((result, position) => {
+			// Not started because an earlier failure stopped the node: that failure is thrown below.
+			if (result === undefined) return;
+			const outcomes: Outcome[] = result.ok
+				? result.value
+				: units[position].map(({ index }) => ({ index, ok: false, error: result.error }));
+			for (const outcome of outcomes) {
+				if (outcome.ok) this.succeed(outcome.index, outcome.json);
+				else this.fail(outcome.index, outcome.error, outcome.extra);
 			}
+		});
+	}
+
+	private async sendSingle(client: LeadSquaredClient, { index, payload }: Prepared): Promise<Outcome> {
+		try {
+			return { index, ok: true, json: await this.sendOne(client, payload) };
+		} catch (error) {
+			return { index, ok: false, error };
 		}
 	}
 
@@ -508,38 +556,31 @@ class CreateOrUpdateRun {
 		return json;
 	}
 
-	private async sendInBatches(client: LeadSquaredClient, prepared: Prepared[]): Promise<void> {
-		for (const batch of chunk(prepared, this.options.batchSize ?? MAX_BULK_ROWS)) {
-			let results: RowResult[];
-			try {
-				results = await bulkCreateOrUpdateLeads(
-					client,
-					batch.map(({ payload }) => toRequestBody(payload, payload.searchBy)),
-					this.postUpdatedLead,
-				);
-			} catch (error) {
-				// The whole call failed (rate limit past the wait, network, auth): so did each of its rows.
-				batch.forEach(({ index }) => this.fail(index, error));
-				continue;
-			}
-			const retried = await this.retryDuplicatePhones(client, batch, results);
-			const leads = await this.fullLeads(client, results);
-			batch.forEach(({ index, payload }, row) => {
-				const result = results[row];
-				if (!result.ok) {
-					this.fail(index, new LeadSquaredError(result.failure));
-					return;
-				}
-				if (leads instanceof Error) {
-					this.fail(index, leads, { leadId: result.leadId });
-					return;
-				}
-				const lead = leads?.get(result.leadId);
-				if (leads && !lead) {
-					this.fail(index, missingLead(result.leadId), { leadId: result.leadId });
-					return;
-				}
-				this.succeed(index, {
+	/** One bulk call for up to 25 items; each row's result or error goes to the item it came from. */
+	private async sendBatch(client: LeadSquaredClient, batch: Prepared[]): Promise<Outcome[]> {
+		let results: RowResult[];
+		try {
+			results = await bulkCreateOrUpdateLeads(
+				client,
+				batch.map(({ payload }) => toRequestBody(payload, payload.searchBy)),
+				this.postUpdatedLead,
+			);
+		} catch (error) {
+			// The whole call failed (rate limit past the wait, network, auth): so did each of its rows.
+			return batch.map(({ index }) => ({ index, ok: false, error }));
+		}
+		const retried = await this.retryDuplicatePhones(client, batch, results);
+		const leads = await this.fullLeads(client, results);
+		return batch.map(({ index, payload }, row): Outcome => {
+			const result = results[row];
+			if (!result.ok) return { index, ok: false, error: new LeadSquaredError(result.failure) };
+			if (leads instanceof Error) return { index, ok: false, error: leads, extra: { leadId: result.leadId } };
+			const lead = leads?.get(result.leadId);
+			if (leads && !lead) return { index, ok: false, error: missingLead(result.leadId), extra: { leadId: result.leadId } };
+			return {
+				index,
+				ok: true,
+				json: {
 					status: 'Success',
 					leadId: result.leadId,
 					...(result.created !== undefined ? { created: result.created } : {}),
@@ -548,9 +589,9 @@ class CreateOrUpdateRun {
 					...(retried.has(row) ? { retriedWithSearchBy: PHONE } : {}),
 					...this.baseOutput(payload),
 					...(lead ? { lead } : {}),
-				});
-			});
-		}
+				},
+			};
+		});
 	}
 
 	/** Rows refused for a duplicate phone go again, in one more bulk call, matched on Phone. */
