@@ -300,25 +300,26 @@ function secretPattern(secret: string): string {
 }
 
 /**
- * Removes every occurrence of the given secrets from a text, in any letter case (a proxy may lower-case
- * an echoed URL, percent-escapes included). The transport runs it over each answer before reading it,
- * so nothing derived from an answer (messages, cut-off excerpts, row errors) can carry a key; failures
- * get a second pass.
+ * A function removing every occurrence of the given secrets from a text, in any letter case (a proxy
+ * may lower-case an echoed URL, percent-escapes included). The transport runs it over each answer before
+ * reading it, so nothing derived from an answer (messages, cut-off excerpts, row errors) can carry a key;
+ * failures get a second pass.
  */
-export function redact(value: string, secrets: readonly string[]): string {
-	let result = value;
-	for (const secret of secrets) {
-		if (secret.length < 4) continue;
-		result = result.replace(new RegExp(secretPattern(secret), 'gi'), '[redacted]');
-	}
-	return result;
+export function redactor(secrets: readonly string[]): (value: string) => string {
+	const patterns = secrets.filter((secret) => secret.length >= 4).map((secret) => new RegExp(secretPattern(secret), 'gi'));
+	return (value) => patterns.reduce((result, pattern) => result.replace(pattern, '[redacted]'), value);
 }
 
-export function redactFailure(failure: Failure, secrets: readonly string[]): Failure {
-	const clean = (value: string | undefined) => (value === undefined ? undefined : redact(value, secrets));
+export function redact(value: string, secrets: readonly string[]): string {
+	return redactor(secrets)(value);
+}
+
+export function redactFailure(failure: Failure, secrets: readonly string[] | ((value: string) => string)): Failure {
+	const scrub = typeof secrets === 'function' ? secrets : redactor(secrets);
+	const clean = (value: string | undefined) => (value === undefined ? undefined : scrub(value));
 	return {
 		...failure,
-		message: redact(failure.message, secrets),
+		message: scrub(failure.message),
 		description: clean(failure.description),
 		exceptionMessage: clean(failure.exceptionMessage),
 		exceptionType: clean(failure.exceptionType),

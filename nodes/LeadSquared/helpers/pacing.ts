@@ -36,6 +36,7 @@ const OPEN_LIMIT_MS = 10 * 60_000;
 
 export class CallGate {
 	private entries: Entry[] = [];
+	private prunedAt = 0;
 
 	/** Waits for a free place under `pace`, then takes it. `isCancelled` stops the wait early. */
 	async acquire(pace: Pace, clock: Clock, isCancelled: () => boolean = () => false): Promise<Slot> {
@@ -57,16 +58,25 @@ export class CallGate {
 
 	/** Milliseconds until a call may start under `pace` (0 = now). */
 	waitTime(pace: Pace, now: number): number {
-		for (const entry of this.entries) {
-			if (entry.open && now - entry.at > OPEN_LIMIT_MS) entry.open = false;
-		}
-		this.entries = this.entries.filter((entry) => entry.open || now - entry.at < HISTORY_MS);
+		this.prune(now);
 		if (!Number.isFinite(pace.calls) || pace.calls <= 0) return 0;
+		// Fewer calls on record than the pace allows: no need to look at their times.
+		if (this.entries.length < pace.calls) return 0;
 		const inWindow = this.entries.filter((entry) => entry.open || now - entry.at < pace.windowMs);
 		if (inWindow.length < pace.calls) return 0;
 		// The place that frees first decides; an open call frees no earlier than a full window from now.
 		const frees = inWindow.map((entry) => (entry.open ? now + pace.windowMs : entry.at + pace.windowMs)).sort((a, b) => a - b);
 		return Math.max(1, frees[inWindow.length - pace.calls] - now + 1);
+	}
+
+	/** Drops calls older than any window we pace by (at most once a second: the list is only history). */
+	private prune(now: number): void {
+		if (now - this.prunedAt < 1000) return;
+		this.prunedAt = now;
+		for (const entry of this.entries) {
+			if (entry.open && now - entry.at > OPEN_LIMIT_MS) entry.open = false;
+		}
+		this.entries = this.entries.filter((entry) => entry.open || now - entry.at < HISTORY_MS);
 	}
 }
 

@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { classifyAnswer, classifyNetworkError, describeException, LeadSquaredError, redact, redactFailure } from '../helpers/errors';
+import { classifyAnswer, classifyNetworkError, describeException, LeadSquaredError, redact, redactFailure, redactor } from '../helpers/errors';
 import type { Failure } from '../helpers/errors';
 import { HostError, readKeys, resolveConnection } from '../helpers/host';
 import type { Connection } from '../helpers/host';
@@ -90,19 +90,19 @@ export function connectionOf(host: unknown, baseUrl: unknown): Connection | Host
 export class LeadSquaredClient {
 	private pace: Pace;
 	private bulkPace: Pace;
-	/** Rate-limit answers met by this client (for the output and the benchmark). */
-	rateLimitAnswers = 0;
-
+	/** Removes the keys from any text (compiled once per client). */
+	private readonly redact: (value: string) => string;
 	private constructor(
 		private readonly context: Context,
 		readonly connection: Connection,
 		/** Identifies the account (host + access key) without holding the key. */
 		readonly account: string,
-		private readonly secrets: readonly string[],
+		secrets: readonly string[],
 		private readonly settings: TransportSettings,
 	) {
 		this.pace = settings.pace;
 		this.bulkPace = settings.bulkPace;
+		this.redact = redactor(secrets);
 	}
 
 	/** Reads the credential once and prepares a client for this execution. */
@@ -138,7 +138,7 @@ export class LeadSquaredClient {
 			try {
 				const answer = await this.send(request);
 				slot.release();
-				const text = redact(bodyText(answer.body), this.secrets);
+				const text = this.redact(bodyText(answer.body));
 				const classified = classifyAnswer(answer.statusCode ?? 0, answer.headers ?? {}, text, answerContext);
 				if (classified.ok) return classified.body;
 				failure = classified.failure;
@@ -146,10 +146,9 @@ export class LeadSquaredClient {
 				slot.release();
 				failure = classifyNetworkError(error, answerContext, this.settings.timeoutMs);
 			}
-			failure = redactFailure(failure, this.secrets);
+			failure = redactFailure(failure, this.redact);
 
 			if (failure.kind === 'rateLimit') {
-				this.rateLimitAnswers++;
 				const window = failure.limit?.windowMs ?? (request.bulk ? this.bulkPace : this.pace).windowMs;
 				if (failure.limit) this.lowerPace(request.bulk === true, failure.limit);
 				const wait = Math.max(window, failure.retryAfterMs ?? 0);
