@@ -18,6 +18,16 @@ export interface KeyedTask<T> {
 	run: () => Promise<T>;
 }
 
+/** Runs `run` and reports its value or its error (thrown synchronously or not) instead of throwing. */
+export async function settle<T>(run: () => Promise<T>): Promise<Settled<T>> {
+	return await Promise.resolve()
+		.then(run)
+		.then(
+			(value): Settled<T> => ({ ok: true, value }),
+			(error: unknown): Settled<T> => ({ ok: false, error }),
+		);
+}
+
 class Pool {
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
@@ -62,12 +72,7 @@ export async function runKeyed<T>(
 			await pool.acquire();
 			try {
 				if (stop()) return;
-				results[index] = await Promise.resolve()
-					.then(task.run)
-					.then(
-						(value): Settled<T> => ({ ok: true, value }),
-						(error: unknown): Settled<T> => ({ ok: false, error }),
-					);
+				results[index] = await settle(task.run);
 			} finally {
 				pool.release();
 			}

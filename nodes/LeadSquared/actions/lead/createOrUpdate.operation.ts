@@ -16,8 +16,7 @@ import { isDuplicatePhone, LeadSquaredError } from '../../helpers/errors';
 import type { Failure } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
 import { buildLeadPayload, hasValue, identityKeys, InputError, toRequestBody } from '../../helpers/payload';
-import { runKeyed } from '../../helpers/scheduler';
-import type { Settled } from '../../helpers/scheduler';
+import { runKeyed, settle } from '../../helpers/scheduler';
 import type {
 	AttributeInput,
 	CustomFieldSetInput,
@@ -404,13 +403,6 @@ function readLeadInput(context: IExecuteFunctions, itemIndex: number, item: INod
 	return { attributes, customFieldSets, searchBy };
 }
 
-async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-	return await promise.then(
-		(value): Settled<T> => ({ ok: true, value }),
-		(error: unknown): Settled<T> => ({ ok: false, error }),
-	);
-}
-
 interface Prepared {
 	index: number;
 	payload: LeadPayload;
@@ -419,7 +411,7 @@ interface Prepared {
 /** What became of one item: its output, or why it failed. */
 type Outcome = { index: number } & ({ ok: true; json: IDataObject } | { ok: false; error: unknown; extra?: IDataObject });
 
-const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_CONCURRENCY = 5;
 
 class CreateOrUpdateRun {
 	private readonly results: Array<INodeExecutionData | undefined>;
@@ -536,7 +528,7 @@ class CreateOrUpdateRun {
 
 	private async sendOne(client: LeadSquaredClient, payload: LeadPayload): Promise<IDataObject> {
 		const send = async (searchBy?: string) =>
-			await settle(createOrUpdateLead(client, toRequestBody(payload, searchBy), this.postUpdatedLead));
+			await settle(async () => await createOrUpdateLead(client, toRequestBody(payload, searchBy), this.postUpdatedLead));
 		let attempt = await send(payload.searchBy);
 		let retriedByPhone = false;
 		if (!attempt.ok && attempt.error instanceof LeadSquaredError && this.canRetryByPhone(payload, attempt.error.failure)) {

@@ -1,0 +1,35 @@
+/**
+ * The node's description: option defaults shown in the editor are the ones the transport applies,
+ * and the operation is described as n8n users expect.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY } from '../../nodes/LeadSquared/actions/lead/createOrUpdate.operation';
+import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
+import { DEFAULT_SETTINGS } from '../../nodes/LeadSquared/transport';
+
+const description = new LeadSquared().description;
+const options = (description.properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[];
+const defaultOf = (name: string) => options.find((option) => option.name === name)?.default;
+
+describe('node description', () => {
+	it('shows the defaults the transport uses', () => {
+		expect(defaultOf('maxCallsPer5Seconds')).toBe(DEFAULT_SETTINGS.pace.calls);
+		expect(defaultOf('maxBulkCallsPer5Seconds')).toBe(DEFAULT_SETTINGS.bulkPace.calls);
+		expect(defaultOf('maxRateLimitWait')).toBe(DEFAULT_SETTINGS.maxRateLimitWaitMs / 1000);
+		expect(defaultOf('maxRetries')).toBe(DEFAULT_SETTINGS.maxRetries);
+		expect(defaultOf('retryDelay')).toBe(DEFAULT_SETTINGS.retryDelayMs);
+		expect(defaultOf('timeout')).toBe(DEFAULT_SETTINGS.timeoutMs);
+		expect(defaultOf('concurrency')).toBe(DEFAULT_CONCURRENCY);
+		expect(defaultOf('triggerAutomations')).toBe(false);
+	});
+
+	it('describes Lead → Create or Update for people and AI agents', () => {
+		expect(description).toMatchObject({ name: 'leadSquared', usableAsTool: true, version: 1 });
+		const operation = description.properties.find((property) => property.name === 'operation');
+		expect(operation?.options).toEqual([
+			expect.objectContaining({ value: 'createOrUpdate', action: 'Create or update a lead' }),
+		]);
+		expect(description.credentials).toEqual([{ name: 'leadSquaredApi', required: true, testedBy: 'leadSquaredApiTest' }]);
+	});
+});
