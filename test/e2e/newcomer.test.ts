@@ -1,0 +1,170 @@
+/**
+ * The newcomer commands as a user runs them (compiled by `npm run build:tools`, which `npm run test:e2e`
+ * does first): `npm run demo` prints the leads before and after and exits 0; `npm start` serves n8n's
+ * editor with the demo workflow and credential, runs that workflow when the editor asks, and stops
+ * everything on Ctrl-C with exit code 0.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { DEMO_CREDENTIAL_ID, DEMO_INPUT, DEMO_OWNER, DEMO_WORKFLOW_ID } from '../../scripts/e2e/demo-workflow';
+import { findFreePort, LINES } from '../../scripts/runtime';
+import { e2eLines } from './lines';
+
+const root = path.join(__dirname, '..', '..');
+const suite = e2eLines().includes('2.x') ? describe : describe.skip;
+
+/** The compiled script, refusing a build older than its source (run `npm run build:tools`). */
+function compiled(name: string): string {
+	const js = path.join(root, '.build', 'scripts', `${name}.js`);
+	const ts = path.join(root, 'scripts', `${name}.ts`);
+	if (!fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(ts).mtimeMs) {
+		throw new Error(`${path.relative(root, js)} is missing or older than its source: run \`npm run build:tools\` (npm run test:e2e does)`);
+	}
+	return js;
+}
+
+interface Started {
+	child: ChildProcess;
+	output(): string;
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function launch(script: string, args: string[]): Started {
+	const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout?.on('data', (b: Buffer) => (output += b.toString('utf8')));
+	child.stderr?.on('data', (b: Buffer) => (output += b.toString('utf8')));
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
+	return { child, output: () => output, exited };
+}
+
+async function waitFor(started: Started, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+	const deadline = Date.now() + timeoutMs;
+	let done = false;
+	void started.exited.then(() => (done = true));
+	for (;;) {
+		const match = started.output().match(pattern);
+		if (match) return match;
+		if (done || Date.now() > deadline) throw new Error(`no ${pattern} in the output:\n${started.output().slice(-4000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+async function rest(url: string, method: string, body?: unknown, cookie?: string): Promise<{ status: number; cookie?: string; json: unknown }> {
+	const response = await fetch(url, {
+		method,
+		headers: { 'content-type': 'application/json', 'browser-id': 'e2e-test', ...(cookie ? { cookie } : {}) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	let json: unknown = text;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		// HTML
+	}
+	return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0], json };
+}
+
+function listening(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1');
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+	});
+}
+
+suite('newcomer commands (n8n 2.x)', () => {
+	it('npm run demo: runs the demo workflow headless, prints the leads before and after, exits 0', async () => {
+		const demo = launch(compiled('demo'), []);
+		const { code, signal } = await demo.exited;
+		const output = demo.output();
+		expect({ code, signal }).toEqual({ code: 0, signal: null });
+		expect(output).toContain(`✓ n8n ${LINES['2.x'].version} on Node v24.21.0`);
+		expect(output).toContain('Leads in the sandbox before (4):');
+		expect(output).toContain('Leads in the sandbox after (6):');
+		expect(output).toMatch(/E-mail +Name +Phone +Course +City +Lead ID +Change/);
+		expect(output).toMatch(/priya\.sharma@example\.com +Priya Sharma +\+91-9845012345 +Engineering +Pune +[0-9a-f]{8} +updated/);
+		expect(output).toMatch(/aarav\.patel@example\.com +Aarav Patel +\+91-9876500011 +Medicine +Delhi +[0-9a-f]{8} +new/);
+		expect(output).toMatch(/sara\.khan@example\.org +Sara Khan +\+91-9876500022 +Law +Hyderabad +[0-9a-f]{8} +new/);
+		expect(output).toMatch(/Priya Sharma +Success +[0-9a-f-]{36} +updated an existing lead/);
+	});
+
+	describe('npm start', () => {
+		let dir: string;
+		let start: Started | undefined;
+
+		beforeAll(async () => {
+			dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-leadsquared-start-'));
+		});
+
+		afterAll(async () => {
+			if (start && start.child.exitCode === null && start.child.signalCode === null) {
+				start.child.kill('SIGINT');
+				const timer = setTimeout(() => start?.child.kill('SIGKILL'), 30_000);
+				await start.exited;
+				clearTimeout(timer);
+			}
+			await fsp.rm(dir, { recursive: true, force: true });
+		});
+
+		it("serves n8n's editor with the demo workflow and credential, runs the workflow, and stops on Ctrl-C with exit code 0", async () => {
+			const port = await findFreePort();
+			start = launch(compiled('start'), [`--dir=${dir}`, `--port=${port}`]);
+			const [, url] = await waitFor(start, /n8n is ready: (http:\/\/127\.0\.0\.1:\d+)/, 4 * 60_000);
+			await waitFor(start, /Ctrl-C stops n8n and the sandbox\./, 10_000);
+			expect(url).toBe(`http://127.0.0.1:${port}`);
+			expect(start.output()).toContain('✓ owner account set up; it sees the demo workflow and credential');
+			expect(start.output()).toContain(`password  ${DEMO_OWNER.password}`);
+
+			const editor = await rest(`${url}/`, 'GET');
+			expect(editor.status).toBe(200);
+			expect(String(editor.json)).toContain('<title>n8n');
+
+			const login = await rest(`${url}/rest/login`, 'POST', { emailOrLdapLoginId: DEMO_OWNER.email, password: DEMO_OWNER.password });
+			expect(login.status).toBe(200);
+			const cookie = login.cookie;
+			const settings = await rest(`${url}/rest/settings`, 'GET', undefined, cookie);
+			expect((settings.json as { data: { versionCli: string } }).data.versionCli).toBe(LINES['2.x'].version);
+			const workflows = (await rest(`${url}/rest/workflows`, 'GET', undefined, cookie)).json as { data: Array<{ id: string }> };
+			const credentials = (await rest(`${url}/rest/credentials`, 'GET', undefined, cookie)).json as { data: Array<{ id: string; type: string }> };
+			expect(workflows.data.map((workflow) => workflow.id)).toContain(DEMO_WORKFLOW_ID);
+			expect(credentials.data).toEqual(expect.arrayContaining([expect.objectContaining({ id: DEMO_CREDENTIAL_ID, type: 'leadSquaredApi' })]));
+
+			// what the editor's "Execute workflow" button does
+			const workflow = (await rest(`${url}/rest/workflows/${DEMO_WORKFLOW_ID}`, 'GET', undefined, cookie)).json as { data: { nodes: Array<{ name: string; type: string }> } };
+			const trigger = workflow.data.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+			const started = await rest(`${url}/rest/workflows/${DEMO_WORKFLOW_ID}/run`, 'POST', { workflowData: workflow.data, triggerToStartFrom: { name: trigger?.name } }, cookie);
+			expect(started.status).toBe(200);
+			const executionId = (started.json as { data: { executionId: string } }).data.executionId;
+			let status = '';
+			for (let attempt = 0; attempt < 120 && !['success', 'error', 'crashed'].includes(status); attempt++) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				const execution = (await rest(`${url}/rest/executions/${executionId}`, 'GET', undefined, cookie)).json as { data?: { status: string } };
+				status = execution.data?.status ?? '';
+			}
+			expect(status).toBe('success');
+			for (const lead of DEMO_INPUT) {
+				await waitFor(start, new RegExp(`sandbox ← POST Lead\\.CreateOrUpdate → 200  ${lead.email.replace(/\./g, '\\.')}`), 10_000);
+			}
+			await waitFor(start, /aarav\.patel@example\.com .* new/, 10_000);
+
+			start.child.kill('SIGINT');
+			expect(await start.exited).toEqual({ code: 0, signal: null });
+			expect(start.output()).toContain('Stopped.');
+			expect(await listening(port)).toBe(false);
+			expect(fs.readFileSync(path.join(dir, 'n8n.log'), 'utf8')).toContain('Editor is now accessible via');
+		});
+	});
+});
