@@ -20,7 +20,6 @@ import {
 	itemsOf,
 	leadByEmail,
 	leadsIn,
-	ran,
 	runLine,
 	secretNeedles,
 	upsertsFor,
@@ -253,55 +252,30 @@ export function describeLine(line: RuntimeLine): void {
 			expect(leadsIn(leads, 'split.e2e.example')).toHaveLength(3);
 		});
 
-		if (line === '2.x') {
-			it('with "On Error: Continue (using error output)", routes the failing item to the error output, paired and merged with its input', () => {
-				const execution = run.executions[WF.splitOut];
-				const errorOutput = itemsOf(execution, 'LeadSquared', 1);
-				expect(errorOutput).toEqual([
-					{
-						json: {
-							email: 'broken-address.split.e2e.example',
-							first: 'Broken',
-							last: 'Address',
-							error: 'Field "EmailAddress" is "broken-address.split.e2e.example", which is not an e-mail address [item 2]',
-							details: { field: 'EmailAddress', itemIndex: 2 },
-						},
-						pairedItem: { item: 2 },
-					},
-				]);
-				expect(itemsOf(execution, 'LeadSquared', 0).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 3 }]);
-				expect(itemsOf(execution, 'After LeadSquared')).toHaveLength(3);
-				expect(itemsOf(execution, 'Failed Students').map((item) => item.json)).toEqual([
-					{
+		it('with "On Error: Continue (using error output)", routes the failing item to the error output, paired and merged with its input', () => {
+			const execution = run.executions[WF.splitOut];
+			const errorOutput = itemsOf(execution, 'LeadSquared', 1);
+			expect(errorOutput).toEqual([
+				{
+					json: {
 						email: 'broken-address.split.e2e.example',
-						batch: 'intake-2024-07',
-						reason: 'Field "EmailAddress" is "broken-address.split.e2e.example", which is not an e-mail address [item 2]',
+						first: 'Broken',
+						last: 'Address',
+						error: 'Field "EmailAddress" is "broken-address.split.e2e.example", which is not an e-mail address [item 2]',
 					},
-				]);
-			});
-		} else {
-			// Known node issue, see README ("n8n versions verified"): n8n 1.x's error output only takes items whose
-			// json is {error} or {error, message} (or that carry INodeExecutionData.error); the node's error items
-			// are {error, details}, so 1.x leaves them on the success output. 2.x also accepts `details`.
-			it('KNOWN ISSUE on 1.x: with "Continue (using error output)" the failing item stays on the success output', () => {
-				const execution = run.executions[WF.splitOut];
-				expect(itemsOf(execution, 'LeadSquared', 1)).toEqual([]);
-				expect(ran(execution, 'Failed Students')).toBe(false);
-				const success = itemsOf(execution, 'LeadSquared', 0);
-				expect(success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-				expect(success[2].json).toEqual({
-					error: 'Field "EmailAddress" is "broken-address.split.e2e.example", which is not an e-mail address [item 2]',
-					details: { field: 'EmailAddress', itemIndex: 2 },
-				});
-				// paired items still resolve downstream: the failed lead's row names its own input
-				expect(itemsOf(execution, 'After LeadSquared')[2].json).toEqual({
+					pairedItem: { item: 2 },
+				},
+			]);
+			expect(itemsOf(execution, 'LeadSquared', 0).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 3 }]);
+			expect(itemsOf(execution, 'After LeadSquared')).toHaveLength(3);
+			expect(itemsOf(execution, 'Failed Students').map((item) => item.json)).toEqual([
+				{
 					email: 'broken-address.split.e2e.example',
-					name: 'Broken Address',
 					batch: 'intake-2024-07',
-					leadId: null,
-				});
-			});
-		}
+					reason: 'Field "EmailAddress" is "broken-address.split.e2e.example", which is not an e-mail address [item 2]',
+				},
+			]);
+		});
 
 		it('sends the keys percent-encoded in the query string when the credential says so, and in headers otherwise', () => {
 			const { accessKey, secretKey } = run.keys;

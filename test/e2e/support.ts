@@ -293,10 +293,6 @@ export function itemsOf(execution: ExecutionResult | undefined, node: string, ou
 	return ((runs[runs.length - 1].data?.main?.[output] ?? []) as OutputItem[]).map((item) => ({ json: item.json, pairedItem: item.pairedItem }));
 }
 
-export function ran(execution: ExecutionResult | undefined, node: string): boolean {
-	return (execution?.data.resultData.runData[node]?.length ?? 0) > 0;
-}
-
 /** Lead.CreateOrUpdate requests whose EmailAddress is in `domain` (each workflow has its own). */
 export function upsertsFor(log: RequestLogEntry[], domain: string): RequestLogEntry[] {
 	return log.filter((entry) => entry.endpoint === 'Lead.CreateOrUpdate' && String(bodyValues(entry).EmailAddress ?? '').endsWith(`@${domain}`));

@@ -311,8 +311,16 @@ describe('node error settings', () => {
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 3 }]);
 		expect(result.items.every((item) => typeof item.json.leadId === 'string')).toBe(true);
 		expect(result.errorItems.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(result.errorItems[0].json).toMatchObject({ error: expect.stringContaining('same Phone Number'), details: { httpCode: 500, itemIndex: 1 } });
-		expect(result.errorItems[1].json).toMatchObject({ error: expect.stringContaining('e-mail address'), details: { field: 'EmailAddress', itemIndex: 2 } });
+		// { error, message } is what every n8n line routes to the error output; n8n merges in the input item.
+		expect(result.errorItems[0].json).toEqual({
+			...duplicatePhone,
+			error: 'LeadSquared refused the lead: A Lead with same Phone Number already exists.',
+			message: expect.stringContaining('MXDuplicateEntryException'),
+		});
+		expect(result.errorItems[1].json).toEqual({
+			...items[2],
+			error: 'Field "EmailAddress" is "not-an-address", which is not an e-mail address [item 2]',
+		});
 	});
 
 	it('Continue on a failure before any lead call (wrong keys): every item is an error item', async () => {

@@ -49,12 +49,27 @@ export function toNodeError(context: IExecuteFunctions, error: unknown, itemInde
 }
 
 /**
- * The item a failed input item becomes when the node continues on fail: `{ error, details }`, paired to
- * its input item. The details keep LeadSquared's exception type and message. (An item carrying
- * `error` as a property would have its json cut down to the message by n8n's engine; `{error, details}`
- * json is what n8n routes to the error output under "Continue (using error output)".)
+ * The item a failed input item becomes when the node continues on fail, paired to its input item:
+ * - "Continue": `{ error, details }`, the details holding LeadSquared's exception type and message, the
+ *   field, the item index;
+ * - "Continue (using error output)": `{ error, message }` (message = the description), the shape every
+ *   n8n line routes to the error output, merged there with the input item's fields. (n8n 1.x routes only
+ *   `{error}` / `{error, message}` json; an item carrying `.error` instead would have its json cut down to
+ *   the message by n8n 2.x.)
  */
-export function toErrorItem(nodeError: NodeFailure, source: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
+export function toErrorItem(
+	nodeError: NodeFailure,
+	source: unknown,
+	itemIndex: number,
+	extra: IDataObject = {},
+	forErrorOutput = false,
+): INodeExecutionData {
+	if (forErrorOutput) {
+		return {
+			json: { error: nodeError.message, ...(nodeError.description ? { message: nodeError.description } : {}) },
+			pairedItem: { item: itemIndex },
+		};
+	}
 	const failure = source instanceof LeadSquaredError ? source.failure : undefined;
 	const details: IDataObject = {
 		...(nodeError.description ? { description: nodeError.description } : {}),

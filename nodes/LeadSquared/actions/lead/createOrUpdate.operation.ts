@@ -428,7 +428,8 @@ class CreateOrUpdateRun {
 	private fail(index: number, error: unknown, extra?: IDataObject): void {
 		const nodeError = toNodeError(this.context, error, index);
 		if (!this.context.continueOnFail()) throw nodeError;
-		this.results[index] = toErrorItem(nodeError, error, index, extra);
+		const errorOutput = this.context.getNode().onError === 'continueErrorOutput';
+		this.results[index] = toErrorItem(nodeError, error, index, extra, errorOutput);
 	}
 
 	private succeed(index: number, json: IDataObject): void {
