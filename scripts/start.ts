@@ -34,6 +34,7 @@ import {
 	LEADSQUARED_NODE,
 } from './e2e/demo-workflow';
 import { leadsTable } from './e2e/table';
+import { n8nRest } from './e2e/rest';
 
 const DEFAULT_PORT = 5678;
 
@@ -75,27 +76,11 @@ interface Session {
 	note: string;
 }
 
-async function rest(url: string, method: string, body?: unknown, cookie?: string): Promise<{ status: number; cookie?: string; json: unknown }> {
-	const response = await fetch(url, {
-		method,
-		headers: { 'content-type': 'application/json', 'browser-id': 'npm-start', ...(cookie ? { cookie } : {}) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	let json: unknown = text;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		// not JSON
-	}
-	return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0], json };
-}
-
 /** Sets up the owner on a new instance, or signs in as the demo owner on an existing one. */
 async function ownerSession(baseUrl: string): Promise<Session> {
-	const setup = await rest(`${baseUrl}/rest/owner/setup`, 'POST', OWNER);
+	const setup = await n8nRest(`${baseUrl}/rest/owner/setup`, 'POST', OWNER);
 	if (setup.status === 200 && setup.cookie) return { cookie: setup.cookie, note: 'owner account set up' };
-	const login = await rest(`${baseUrl}/rest/login`, 'POST', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
+	const login = await n8nRest(`${baseUrl}/rest/login`, 'POST', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
 	if (login.status === 200 && login.cookie) return { cookie: login.cookie, note: 'owner account from an earlier start' };
 	return { note: `could not sign in as ${OWNER.email} (HTTP ${login.status}): the owner was changed in an earlier session` };
 }
@@ -103,8 +88,8 @@ async function ownerSession(baseUrl: string): Promise<Session> {
 /** Whether the owner sees the demo workflow and credential (they were imported before the owner existed). */
 async function checkVisible(baseUrl: string, cookie: string): Promise<string[]> {
 	const problems: string[] = [];
-	const workflows = await rest(`${baseUrl}/rest/workflows`, 'GET', undefined, cookie);
-	const credentials = await rest(`${baseUrl}/rest/credentials`, 'GET', undefined, cookie);
+	const workflows = await n8nRest(`${baseUrl}/rest/workflows`, 'GET', undefined, cookie);
+	const credentials = await n8nRest(`${baseUrl}/rest/credentials`, 'GET', undefined, cookie);
 	const ids = (answer: { json: unknown }): string[] => ((answer.json as { data?: Array<{ id: string }> }).data ?? []).map((entry) => entry.id);
 	if (!ids(workflows).includes(DEMO_WORKFLOW_ID)) problems.push(`workflow ${DEMO_WORKFLOW_ID} is not in GET /rest/workflows (HTTP ${workflows.status})`);
 	if (!ids(credentials).includes(DEMO_CREDENTIAL_ID)) problems.push(`credential ${DEMO_CREDENTIAL_ID} is not in GET /rest/credentials (HTTP ${credentials.status})`);

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { DEMO_CREDENTIAL_ID, DEMO_INPUT, DEMO_OWNER, DEMO_WORKFLOW_ID } from '../../scripts/e2e/demo-workflow';
 import { findFreePort, LINES } from '../../scripts/runtime';
 import { e2eLines } from './lines';
+import { n8nRest } from '../../scripts/e2e/rest';
 
 const root = path.join(__dirname, '..', '..');
 const suite = e2eLines().includes('2.x') ? describe : describe.skip;
@@ -56,22 +57,6 @@ async function waitFor(started: Started, pattern: RegExp, timeoutMs: number): Pr
 		if (done || Date.now() > deadline) throw new Error(`no ${pattern} in the output:\n${started.output().slice(-4000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-}
-
-async function rest(url: string, method: string, body?: unknown, cookie?: string): Promise<{ status: number; cookie?: string; json: unknown }> {
-	const response = await fetch(url, {
-		method,
-		headers: { 'content-type': 'application/json', 'browser-id': 'e2e-test', ...(cookie ? { cookie } : {}) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	let json: unknown = text;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		// HTML
-	}
-	return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0], json };
 }
 
 function listening(port: number): Promise<boolean> {
@@ -128,30 +113,30 @@ suite('newcomer commands (n8n 2.x)', () => {
 			expect(start.output()).toContain('✓ owner account set up; it sees the demo workflow and credential');
 			expect(start.output()).toContain(`password  ${DEMO_OWNER.password}`);
 
-			const editor = await rest(`${url}/`, 'GET');
+			const editor = await n8nRest(`${url}/`, 'GET');
 			expect(editor.status).toBe(200);
 			expect(String(editor.json)).toContain('<title>n8n');
 
-			const login = await rest(`${url}/rest/login`, 'POST', { emailOrLdapLoginId: DEMO_OWNER.email, password: DEMO_OWNER.password });
+			const login = await n8nRest(`${url}/rest/login`, 'POST', { emailOrLdapLoginId: DEMO_OWNER.email, password: DEMO_OWNER.password });
 			expect(login.status).toBe(200);
 			const cookie = login.cookie;
-			const settings = await rest(`${url}/rest/settings`, 'GET', undefined, cookie);
+			const settings = await n8nRest(`${url}/rest/settings`, 'GET', undefined, cookie);
 			expect((settings.json as { data: { versionCli: string } }).data.versionCli).toBe(LINES['2.x'].version);
-			const workflows = (await rest(`${url}/rest/workflows`, 'GET', undefined, cookie)).json as { data: Array<{ id: string }> };
-			const credentials = (await rest(`${url}/rest/credentials`, 'GET', undefined, cookie)).json as { data: Array<{ id: string; type: string }> };
+			const workflows = (await n8nRest(`${url}/rest/workflows`, 'GET', undefined, cookie)).json as { data: Array<{ id: string }> };
+			const credentials = (await n8nRest(`${url}/rest/credentials`, 'GET', undefined, cookie)).json as { data: Array<{ id: string; type: string }> };
 			expect(workflows.data.map((workflow) => workflow.id)).toContain(DEMO_WORKFLOW_ID);
 			expect(credentials.data).toEqual(expect.arrayContaining([expect.objectContaining({ id: DEMO_CREDENTIAL_ID, type: 'leadSquaredApi' })]));
 
 			// what the editor's "Execute workflow" button does
-			const workflow = (await rest(`${url}/rest/workflows/${DEMO_WORKFLOW_ID}`, 'GET', undefined, cookie)).json as { data: { nodes: Array<{ name: string; type: string }> } };
+			const workflow = (await n8nRest(`${url}/rest/workflows/${DEMO_WORKFLOW_ID}`, 'GET', undefined, cookie)).json as { data: { nodes: Array<{ name: string; type: string }> } };
 			const trigger = workflow.data.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-			const started = await rest(`${url}/rest/workflows/${DEMO_WORKFLOW_ID}/run`, 'POST', { workflowData: workflow.data, triggerToStartFrom: { name: trigger?.name } }, cookie);
+			const started = await n8nRest(`${url}/rest/workflows/${DEMO_WORKFLOW_ID}/run`, 'POST', { workflowData: workflow.data, triggerToStartFrom: { name: trigger?.name } }, cookie);
 			expect(started.status).toBe(200);
 			const executionId = (started.json as { data: { executionId: string } }).data.executionId;
 			let status = '';
 			for (let attempt = 0; attempt < 120 && !['success', 'error', 'crashed'].includes(status); attempt++) {
 				await new Promise((resolve) => setTimeout(resolve, 500));
-				const execution = (await rest(`${url}/rest/executions/${executionId}`, 'GET', undefined, cookie)).json as { data?: { status: string } };
+				const execution = (await n8nRest(`${url}/rest/executions/${executionId}`, 'GET', undefined, cookie)).json as { data?: { status: string } };
 				status = execution.data?.status ?? '';
 			}
 			expect(status).toBe('success');

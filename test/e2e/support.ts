@@ -40,23 +40,7 @@ export const CREDENTIALS = {
 	query: { id: 'e2eLsqSandboxQuery', name: 'LeadSquared sandbox (e2e, keys in query)', sendKeysAs: 'query' },
 } as const;
 
-/** LeadSquared's documented Create-or-Update example body (contract §1.2), exactly as it must go out. */
-export const DOCUMENTED_BODY = [
-	{ Attribute: 'EmailAddress', Value: 'john.smith@acmeconsulting.co' },
-	{ Attribute: 'FirstName', Value: 'John' },
-	{ Attribute: 'LastName', Value: 'Smith' },
-	{ Attribute: 'Phone', Value: '+919845098450' },
-	{
-		Attribute: 'mx_KYC',
-		Value: '',
-		Fields: [
-			{ Attribute: 'Status', Value: 'Pending' },
-			{ Attribute: 'mx_CustomObject_1', Value: 'XYZ12345.png' },
-			{ Attribute: 'mx_CustomObject_2', Value: '864563' },
-		],
-	},
-	{ Attribute: 'SearchBy', Value: 'EmailAddress' },
-];
+export { DOCUMENTED_BODY } from '../fixtures/documented-body';
 
 /** The 50 items of workflow 02 (its Set node computes the same list with an expression). */
 export function autoMapStudents(): Array<Record<string, unknown>> {

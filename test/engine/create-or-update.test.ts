@@ -5,25 +5,8 @@
  */
 import type { Sandbox } from '../../sandbox';
 import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { DOCUMENTED_BODY } from '../fixtures/documented-body';
 import { bodyValues, calls, fromItem, leadParameters, openSandbox, upserts } from './support';
-
-/** The example body of LeadSquared's Create-or-Update page (contract §1.2). */
-const DOCUMENTED_BODY = [
-	{ Attribute: 'EmailAddress', Value: 'john.smith@acmeconsulting.co' },
-	{ Attribute: 'FirstName', Value: 'John' },
-	{ Attribute: 'LastName', Value: 'Smith' },
-	{ Attribute: 'Phone', Value: '+919845098450' },
-	{
-		Attribute: 'mx_KYC',
-		Value: '',
-		Fields: [
-			{ Attribute: 'Status', Value: 'Pending' },
-			{ Attribute: 'mx_CustomObject_1', Value: 'XYZ12345.png' },
-			{ Attribute: 'mx_CustomObject_2', Value: '864563' },
-		],
-	},
-	{ Attribute: 'SearchBy', Value: 'EmailAddress' },
-];
 
 let sandbox: Sandbox;
 

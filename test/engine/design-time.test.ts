@@ -6,7 +6,7 @@ import type { ResourceMapperField } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { disposeN8n, listSearch, loadOptions, loadResourceMapperFields, sandboxCredentials, testCredentials } from '../harness';
-import { openSandbox } from './support';
+import { openSandbox, unusedUrl } from './support';
 
 let sandbox: Sandbox;
 /** A port nothing listens on any more. */
@@ -14,9 +14,7 @@ let closedUrl: string;
 
 beforeAll(async () => {
 	sandbox = await openSandbox();
-	const closed = await openSandbox();
-	closedUrl = closed.url;
-	await closed.close();
+	closedUrl = await unusedUrl();
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
 import type { Fault, Sandbox } from '../../sandbox';
 import { disposeN8n, loadResourceMapperFields, runLeadSquared, sandboxCredentials, testCredentials } from '../harness';
 import type { LeadSquaredCredentials, RunResult } from '../harness';
-import { fromItem, leadParameters, openSandbox, upserts } from './support';
+import { fromItem, leadParameters, openSandbox, unusedUrl, upserts } from './support';
 
 const OWNER = { LastName: 'Owner', EmailAddress: 'owner@example.com', Phone: '+919845098450' };
 const WRONG_SECRET = 'wrong-secret-key-5150';
@@ -17,9 +17,7 @@ let closedUrl: string;
 
 beforeAll(async () => {
 	sandbox = await openSandbox({ leads: [OWNER] });
-	const closed = await openSandbox();
-	closedUrl = closed.url;
-	await closed.close();
+	closedUrl = await unusedUrl();
 });
 
 afterAll(async () => {

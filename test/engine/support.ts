@@ -32,6 +32,13 @@ export interface LeadParameters {
 	options?: IDataObject;
 }
 
+/** An address on 127.0.0.1 where nothing listens (a sandbox started and closed again), for network failures. */
+export async function unusedUrl(): Promise<string> {
+	const closed = await startSandbox();
+	await closed.close();
+	return closed.url;
+}
+
 /** The LeadSquared node's parameters for Lead → Create or Update. */
 export function leadParameters(spec: LeadParameters): INodeParameters {
 	const parameters: Record<string, unknown> = {

@@ -12,6 +12,7 @@ import { startSandbox } from '../../sandbox';
 import type { Fault, FaultSpec, Sandbox } from '../../sandbox';
 import { disposeN8n, runLeadSquared, sandboxCredentials, testCredentials } from '../harness';
 import type { LeadSquaredCredentials, RunResult } from '../harness';
+import { unusedUrl } from '../engine/support';
 import { autoMap, BULK_ENDPOINT, exposedText, SINGLE_ENDPOINT, UNLIMITED } from './helpers';
 
 const ACCESS_KEY = 'u$r9f3c+Qk/7Zx$Lm2+Vb/ACCESS$0001';
@@ -48,9 +49,7 @@ let closedUrl: string;
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, rateLimit: UNLIMITED, bulkRateLimit: UNLIMITED });
-	const closed = await startSandbox();
-	closedUrl = closed.url;
-	await closed.close();
+	closedUrl = await unusedUrl();
 });
 
 afterAll(async () => {
