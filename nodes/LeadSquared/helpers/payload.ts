@@ -256,15 +256,11 @@ class PayloadBuilder {
 		if (pairs.length > 0) this.attributes.push({ Attribute: field.schemaName, Value: '', Fields: pairs });
 	}
 
-	private valueOf(schemaName: string): string | undefined {
-		return this.attributes.find((attribute) => attribute.Attribute === schemaName && attribute.Fields === undefined)?.Value;
-	}
-
 	private resolveSearchBy(raw: unknown): string | undefined {
 		const name = nameOf(raw);
 		if (name === '') {
 			const identifiers = this.fields.identifiers().map((field) => field.schemaName);
-			const present = identifiers.some((identifier) => (this.valueOf(identifier) ?? '').trim() !== '');
+			const present = identifiers.some((identifier) => hasValue({ attributes: this.attributes }, identifier));
 			if (!present) {
 				throw new InputError(
 					`No value for any field LeadSquared can match a lead on (${identifiers.join(', ')})`,
@@ -286,7 +282,7 @@ class PayloadBuilder {
 		if (field.kind === 'cfs') {
 			throw new InputError(`The Match By field "${field.schemaName}" is a custom field set; leads cannot be matched on it`, field.schemaName);
 		}
-		const value = this.valueOf(field.schemaName);
+		const value = valueOf(this.attributes, field.schemaName);
 		if (value === undefined || value.trim() === '') {
 			throw new InputError(
 				`No value for "${field.schemaName}", the field chosen in Match By`,
@@ -311,9 +307,12 @@ export function toRequestBody(payload: Pick<LeadPayload, 'attributes'>, searchBy
 
 /** Whether the lead carries a non-empty value for a field (e.g. Phone, before retrying with SearchBy=Phone). */
 export function hasValue(payload: Pick<LeadPayload, 'attributes'>, schemaName: string): boolean {
-	return payload.attributes.some(
-		(attribute) => attribute.Attribute === schemaName && attribute.Fields === undefined && attribute.Value.trim() !== '',
-	);
+	return (valueOf(payload.attributes, schemaName) ?? '').trim() !== '';
+}
+
+/** The value sent for a plain (non custom field set) attribute, if it is sent. */
+function valueOf(attributes: readonly LsqAttribute[], schemaName: string): string | undefined {
+	return attributes.find((attribute) => attribute.Attribute === schemaName && attribute.Fields === undefined)?.Value;
 }
 
 /**
