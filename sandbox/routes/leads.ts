@@ -1,52 +1,16 @@
 /**
- * The endpoint table (paths matched case-insensitively under /v2/) and the endpoint handlers.
- * Handlers run after authentication, the region check and the rate limiter (see server.ts).
+ * Lead endpoints: metadata, writes (single and bulk) and reads by id, e-mail, phone, quick search and ids.
  */
-import type { FieldRegistry } from './fields';
-import { isJsonContentType, jsonAnswer, mxEnvelope, queryParam, type Answer } from './http';
-import { renderLead, type LeadStore } from './leads';
-import type { ResolvedOptions } from './options';
-import type { AutomationLogEntry, LeadRecord } from './types';
-import { createOrUpdate, type UpsertOutcome, type WriteMode } from './upsert';
-import { userByAccessKey } from './user';
-
-export interface SandboxState {
-	options: ResolvedOptions;
-	fields: FieldRegistry;
-	store: LeadStore;
-	automation: AutomationLogEntry[];
-}
-
-export interface RouteContext {
-	state: SandboxState;
-	endpoint: string;
-	query: Record<string, string>;
-	headers: Record<string, string>;
-	rawBody: string;
-	/** Parsed JSON body; undefined when absent or not JSON (see bodyIsJson). */
-	body: unknown;
-	bodyIsJson: boolean;
-	/** Arrival time. */
-	now: number;
-}
-
-export interface Route {
-	/** Canonical endpoint name, e.g. 'Lead.CreateOrUpdate'. */
-	name: string;
-	method: 'GET' | 'POST';
-	/** Full path as documented. */
-	path: string;
-	bucket: 'normal' | 'bulk';
-	/** Answers even when servedHost differs from accountHost. */
-	anyRegion?: boolean;
-	/** A lead write (records postUpdatedLead). */
-	write?: boolean;
-	handle(ctx: RouteContext): Answer;
-}
+import { jsonAnswer, queryParam, type Answer } from '../http';
+import { renderLead } from '../leads';
+import type { LeadRecord } from '../types';
+import { createOrUpdate, type UpsertOutcome, type WriteMode } from '../upsert';
+import { userByAccessKey } from '../user';
+import { badRequest, mxError, postUpdatedLeadFlag, requiredParam, requireJsonBody, type Route, type RouteContext } from './common';
 
 const LM = '/v2/LeadManagement.svc/';
 
-export const ROUTES: Route[] = [
+export const LEAD_ROUTES: Route[] = [
 	{
 		name: 'UserByAccessKey.Get',
 		method: 'GET',
@@ -66,35 +30,6 @@ export const ROUTES: Route[] = [
 	{ name: 'Leads.GetByQuickSearch', method: 'GET', path: `${LM}Leads.GetByQuickSearch`, bucket: 'normal', handle: quickSearch },
 	{ name: 'Leads/Retrieve/ByIds', method: 'POST', path: `${LM}Leads/Retrieve/ByIds`, bucket: 'normal', handle: retrieveByIds },
 ];
-
-const BY_PATH = new Map(ROUTES.map((r) => [r.path.toLowerCase(), r]));
-
-/** The route of a decoded path (case-insensitive, trailing slash ignored). */
-export function matchRoute(path: string): Route | undefined {
-	const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
-	return BY_PATH.get(normalized.toLowerCase());
-}
-
-export function postUpdatedLeadFlag(query: Record<string, string>): boolean {
-	return (queryParam(query, 'postUpdatedLead') ?? '').trim().toLowerCase() === 'true';
-}
-
-// ---------- answers ----------
-
-function mxError(ctx: RouteContext, exceptionType: string, message: string): Answer {
-	return jsonAnswer(ctx.state.options.mxErrorStatus, mxEnvelope(exceptionType, message));
-}
-
-/** [INF] 400 body: the MX envelope with MXInvalidInputException. */
-function badRequest(message: string): Answer {
-	return jsonAnswer(400, mxEnvelope('MXInvalidInputException', message));
-}
-
-function requireJsonBody(ctx: RouteContext): Answer | undefined {
-	if (!isJsonContentType(ctx.headers)) return badRequest('Content-Type must be application/json');
-	if (!ctx.bodyIsJson) return badRequest('Request body is not valid JSON');
-	return undefined;
-}
 
 // ---------- metadata ----------
 
@@ -173,12 +108,6 @@ function render(ctx: RouteContext, leads: LeadRecord[], columns?: string[]): Arr
 	return leads.map((l) => renderLead(l, ctx.state.fields, columns));
 }
 
-/** [INF] message for a missing query parameter, modelled on "Invalid Input! Parameter Name: activity". */
-function requiredParam(ctx: RouteContext, name: string): string | Answer {
-	const value = queryParam(ctx.query, name);
-	if (value === undefined || value.trim() === '') return mxError(ctx, 'MXInvalidInputException', `Invalid Input! Parameter Name: ${name}`);
-	return value.trim();
-}
 
 function getById(ctx: RouteContext): Answer {
 	const id = requiredParam(ctx, 'id');
