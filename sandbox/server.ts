@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { SandboxEvents } from './events';
 import { faultAnswer, faultProcesses, FaultQueue } from './faults';
 import { FieldRegistry } from './fields';
 import {
@@ -51,6 +52,7 @@ class SandboxServer implements Sandbox {
 			fields: new FieldRegistry(options.fields, options.mandatoryFields),
 			store: new LeadStore(),
 			automation: [],
+			events: new SandboxEvents(),
 		};
 		this.state.store.seed(options.leads, this.state.fields, Date.now());
 		this.limiter = new RateLimiter(options.rateLimit);

@@ -2,6 +2,7 @@
  * What every endpoint module shares: the route and context types, the sandbox's state, and the
  * answers LeadSquared gives for bad input (MX envelopes, 400s, missing parameters).
  */
+import type { SandboxEvents } from '../events';
 import type { FieldRegistry } from '../fields';
 import { isJsonContentType, jsonAnswer, mxEnvelope, queryParam, type Answer } from '../http';
 import type { LeadStore } from '../leads';
@@ -13,6 +14,8 @@ export interface SandboxState {
 	fields: FieldRegistry;
 	store: LeadStore;
 	automation: AutomationLogEntry[];
+	/** Changes in the account, for listeners (cascades, webhooks). See events.ts. */
+	events: SandboxEvents;
 }
 
 export interface RouteContext {
