@@ -98,7 +98,7 @@ describe('documented status codes', () => {
 			httpCode: '401',
 			itemIndex: 0,
 			message: `LeadSquared rejected the access key or secret key (HTTP 401) at ${host}`,
-			description: ['MXUnAuthorizedAccessException', 'Invalid AccessKey or SecretKey', /region/],
+			description: ['MXUnAuthorizedAccessException', 'Invalid AccessKey or SecretKey', /regional/],
 		});
 		expect(sandbox.log.every((entry) => entry.status === 401)).toBe(true);
 		expect(upserts(sandbox)).toHaveLength(0);
@@ -113,7 +113,7 @@ describe('documented status codes', () => {
 				httpCode: '401',
 				itemIndex: 0,
 				message: new RegExp(`access key or secret key .*at ${host.replace(/\./g, '\\.')}`),
-				description: [`that ${host} is your account's region`, 'MXUnAuthorizedAccessException', 'not valid for your account'],
+				description: [`the Custom Base URL (${host}) forwards to your account's own regional LeadSquared host`, 'MXUnAuthorizedAccessException', 'not valid for your account'],
 			});
 			expect(calls(sandbox, 'LeadsMetaData.Get')[0]).toMatchObject({ status: 401, authOk: true });
 		} finally {

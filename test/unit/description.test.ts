@@ -4,7 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY } from '../../nodes/LeadSquared/actions/lead/createOrUpdate.operation';
+import { DEFAULT_CONCURRENCY } from '../../nodes/LeadSquared/actions/engine';
 import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
 import { DEFAULT_SETTINGS } from '../../nodes/LeadSquared/transport';
 

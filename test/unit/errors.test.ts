@@ -1,4 +1,6 @@
-import { classifyAnswer, classifyNetworkError, isDuplicatePhone, redact, redactFailure } from '../../nodes/LeadSquared/helpers/errors';
+import { classifyAnswer, classifyNetworkError } from '../../nodes/LeadSquared/helpers/answers';
+import { isDuplicatePhone } from '../../nodes/LeadSquared/helpers/errors';
+import { redact, redactFailure } from '../../nodes/LeadSquared/helpers/redact';
 
 const context = { hostLabel: 'api-us11.leadsquared.com', endpoint: 'Lead.CreateOrUpdate' };
 const envelope = (type: string, message: string) => JSON.stringify({ Status: 'Error', ExceptionType: type, ExceptionMessage: message });
@@ -68,8 +70,10 @@ describe('classifyAnswer', () => {
 		[403, 'Forbidden', 'forbidden', /HTTP 403/],
 		[200, '', 'unexpected', /an empty body instead of JSON/],
 		[200, '<!DOCTYPE html><html></html>', 'unexpected', /an HTML page instead of JSON/],
-		[200, '{"Status":"Success","Mess', 'unexpected', /cut off or malformed/],
-		[302, '', 'unexpected', /HTTP 302/],
+		[200, '{"Status":"Success","Mess', 'unexpected', /answered Lead.CreateOrUpdate with JSON that is cut off or malformed \(HTTP 200\)$/],
+		[302, '', 'redirect', /redirect \(HTTP 302\), which the node does not follow/],
+		[307, '', 'redirect', /redirect \(HTTP 307\)/],
+		[304, '', 'redirect', /HTTP 304/],
 	])('HTTP %i %p → %s', (status, body, kind, message) => {
 		const result = classifyAnswer(status, {}, body, context);
 		expect(result.ok).toBe(false);

@@ -19,6 +19,34 @@ export function chunk<T>(values: readonly T[], size: number): T[][] {
 	return chunks;
 }
 
+/**
+ * Splits entries into batches of at most `size`, in input order, never putting two entries that share a
+ * key (the same lead) into one batch: the later one goes into a later batch than every earlier entry
+ * with that key, so same-lead writes still happen one after the other, in input order.
+ */
+export function batchesByKeys<T>(entries: readonly T[], size: number, keysOf: (entry: T) => readonly string[]): T[][] {
+	const step = Math.max(1, Math.min(MAX_BULK_ROWS, Math.floor(size)));
+	const batches: Array<{ entries: T[]; keys: Set<string> }> = [];
+	/** The last batch holding each key. */
+	const lastBatch = new Map<string, number>();
+	let firstOpen = 0;
+	for (const entry of entries) {
+		const keys = keysOf(entry);
+		let position = firstOpen;
+		for (const key of keys) position = Math.max(position, (lastBatch.get(key) ?? -1) + 1);
+		while (position < batches.length && batches[position].entries.length >= step) position++;
+		if (position === batches.length) batches.push({ entries: [], keys: new Set() });
+		const batch = batches[position];
+		batch.entries.push(entry);
+		for (const key of keys) {
+			batch.keys.add(key);
+			lastBatch.set(key, position);
+		}
+		while (firstOpen < batches.length && batches[firstOpen].entries.length >= step) firstOpen++;
+	}
+	return batches.map((batch) => batch.entries);
+}
+
 function flag(value: unknown): boolean | undefined {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 1 || value === '1') return true;

@@ -4,9 +4,12 @@
  * locally is reported here, naming the field, before anything is sent.
  * Pure: no n8n imports.
  */
+import { InputError } from './errors';
 import type { FieldIndex, LeadField } from './fields';
 import { identityKey } from './scheduler';
 import { describeValue, formatValue } from './values';
+
+export { InputError };
 
 export interface LsqPair {
 	Attribute: string;
@@ -54,18 +57,6 @@ export interface LeadPayload {
 	droppedFields: string[];
 	/** Fields with an empty value left out (only with emptyValues = 'skip'). */
 	skippedFields: string[];
-}
-
-/** A problem with the input that LeadSquared would reject (or that would lose data), found before any call. */
-export class InputError extends Error {
-	constructor(
-		message: string,
-		readonly field?: string,
-		readonly description?: string,
-	) {
-		super(message);
-		this.name = 'InputError';
-	}
 }
 
 const SEARCH_BY = 'SearchBy';

@@ -1,6 +1,7 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { classifyAnswer, classifyNetworkError, redact } from '../helpers/errors';
+import { classifyAnswer, classifyNetworkError } from '../helpers/answers';
+import { redact } from '../helpers/redact';
 import { HostError, normaliseHostName, readKeys, regionLabel, REGION_HOSTS, withKeys } from '../helpers/host';
 import type { Connection, KeyCredentials } from '../helpers/host';
 import { bodyText, buildUrl, connectionOf } from '../transport';
@@ -22,7 +23,7 @@ async function call(
 	query?: Record<string, string>,
 ): Promise<Answer> {
 	const endpoint = path.replace(/^[^/]*\.svc\//i, '');
-	const answerContext = { hostLabel: connection.hostLabel, endpoint };
+	const answerContext = { hostLabel: connection.hostLabel, endpoint, customHost: connection.regionHost === undefined };
 	const secrets = [keys.accessKey, keys.secretKey];
 	let response: { statusCode?: number; headers?: Record<string, unknown>; body?: unknown };
 	try {
@@ -36,6 +37,10 @@ async function call(
 					resolveWithFullResponse: true,
 					simple: false,
 					timeout: TIMEOUT_MS,
+					// A redirect would carry the keys to another host: never followed, reported instead.
+					followRedirect: false,
+					followAllRedirects: false,
+					maxRedirects: 0,
 				},
 				keys,
 			),

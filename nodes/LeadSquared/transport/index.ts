@@ -6,8 +6,10 @@
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { classifyAnswer, classifyNetworkError, describeException, LeadSquaredError, redact, redactFailure, redactor } from '../helpers/errors';
+import { classifyAnswer, classifyNetworkError, MIN_RATE_LIMIT_WAIT_MS } from '../helpers/answers';
+import { describeException, LeadSquaredError, sentences } from '../helpers/errors';
 import type { Failure } from '../helpers/errors';
+import { redact, redactDeep, redactFailure, redactor } from '../helpers/redact';
 import { HostError, readKeys, resolveConnection } from '../helpers/host';
 import type { Connection } from '../helpers/host';
 import { accountTag, sharedGate, slowerPace } from '../helpers/pacing';
@@ -52,6 +54,26 @@ export interface ApiRequest {
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 const clock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+
+/** Rate-limit answers one request may wait out before it fails, however short the windows. */
+export const MAX_RATE_LIMIT_RETRIES = 50;
+
+/**
+ * Waits `ms`, or less when the execution is cancelled: n8n-workflow's sleep takes the cancel signal on
+ * n8n 2.x; on lines whose sleep ignores it, the wait goes in steps of at most a second.
+ */
+export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+	const end = Date.now() + ms;
+	for (;;) {
+		const left = end - Date.now();
+		if (left <= 0 || signal?.aborted) return;
+		try {
+			await sleep(Math.min(left, 1000), signal);
+		} catch {
+			return; // aborted
+		}
+	}
+}
 
 function endpointName(path: string): string {
 	return path.replace(/^[^/]*\.svc\//i, '');
@@ -128,11 +150,13 @@ export class LeadSquaredClient {
 	/** Sends one request and returns the parsed JSON body, or throws a LeadSquaredError. */
 	async request(request: ApiRequest): Promise<unknown> {
 		const endpoint = endpointName(request.path);
-		const answerContext = { hostLabel: this.connection.hostLabel, endpoint };
+		const answerContext = { hostLabel: this.connection.hostLabel, endpoint, customHost: this.connection.regionHost === undefined };
 		const gate = sharedGate(`${this.account}:${request.bulk ? 'bulk' : 'api'}`);
 		let rateLimitWaitedMs = 0;
+		let rateLimitRetries = 0;
 		let retries = 0;
 		for (;;) {
+			if (this.isCancelled()) throw new LeadSquaredError(cancelled(endpoint));
 			const slot = await gate.acquire(request.bulk ? this.bulkPace : this.pace, clock, () => this.isCancelled());
 			let failure: Failure;
 			try {
@@ -140,7 +164,8 @@ export class LeadSquaredClient {
 				slot.release();
 				const text = this.redact(bodyText(answer.body));
 				const classified = classifyAnswer(answer.statusCode ?? 0, answer.headers ?? {}, text, answerContext);
-				if (classified.ok) return classified.body;
+				// A second pass after parsing: JSON escapes (\u0024…) can hide a key from the first.
+				if (classified.ok) return redactDeep(classified.body, this.redact);
 				failure = classified.failure;
 			} catch (error) {
 				slot.release();
@@ -149,19 +174,20 @@ export class LeadSquaredClient {
 			failure = redactFailure(failure, this.redact);
 
 			if (failure.kind === 'rateLimit') {
-				const window = failure.limit?.windowMs ?? (request.bulk ? this.bulkPace : this.pace).windowMs;
+				const pace = request.bulk ? this.bulkPace : this.pace;
 				if (failure.limit) this.lowerPace(request.bulk === true, failure.limit);
-				const wait = Math.max(window, failure.retryAfterMs ?? 0);
-				if (rateLimitWaitedMs + wait > this.settings.maxRateLimitWaitMs || this.isCancelled()) {
-					throw new LeadSquaredError(this.rateLimitGiveUp(failure, rateLimitWaitedMs));
+				const wait = Math.max(MIN_RATE_LIMIT_WAIT_MS, failure.limit?.windowMs ?? pace.windowMs, failure.retryAfterMs ?? 0);
+				if (rateLimitWaitedMs + wait > this.settings.maxRateLimitWaitMs || rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
+					throw new LeadSquaredError(this.rateLimitGiveUp(failure, rateLimitWaitedMs, rateLimitRetries));
 				}
 				rateLimitWaitedMs += wait;
-				await sleep(wait);
+				rateLimitRetries++;
+				await pause(wait, this.cancelSignal());
 				continue;
 			}
 			if (failure.kind === 'transient' && retries < this.settings.maxRetries && !this.isCancelled()) {
 				retries++;
-				await sleep(this.settings.retryDelayMs * 2 ** (retries - 1));
+				await pause(this.settings.retryDelayMs * 2 ** (retries - 1), this.cancelSignal());
 				continue;
 			}
 			if (failure.kind === 'transient' && retries > 0) {
@@ -170,7 +196,7 @@ export class LeadSquaredClient {
 					message: `${failure.message}, ${retries + 1} attempts in a row`,
 					description:
 						'LeadSquared or the network failed repeatedly; try again later. If an answer was lost after LeadSquared ' +
-						'applied the change, running the item again is safe: Create or Update finds the same lead.',
+						'applied a change, running the item again is safe: the node finds the same record.',
 				};
 			}
 			throw new LeadSquaredError(failure);
@@ -186,6 +212,9 @@ export class LeadSquaredClient {
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A redirect would carry the keys (and the body) to another host: never followed, reported instead.
+			disableFollowRedirect: true,
+			maxRedirects: 0,
 			timeout: this.settings.timeoutMs,
 		};
 		if (request.body !== undefined) {
@@ -200,25 +229,39 @@ export class LeadSquaredClient {
 		else this.pace = slowerPace(this.pace, reported);
 	}
 
-	private isCancelled(): boolean {
+	private cancelSignal(): AbortSignal | undefined {
 		const context = this.context as Partial<IExecuteFunctions>;
-		return context.getExecutionCancelSignal?.()?.aborted === true;
+		return context.getExecutionCancelSignal?.();
 	}
 
-	private rateLimitGiveUp(failure: Failure, waitedMs: number): Failure {
+	private isCancelled(): boolean {
+		return this.cancelSignal()?.aborted === true;
+	}
+
+	private rateLimitGiveUp(failure: Failure, waitedMs: number, retries: number): Failure {
 		const exception = describeException(failure.exceptionType, failure.exceptionMessage, failure.httpCode);
 		const limitSeconds = Math.round(this.settings.maxRateLimitWaitMs / 1000);
+		let why: string;
+		if (retries >= MAX_RATE_LIMIT_RETRIES) why = `after ${retries} rate-limit answers in a row the node stopped asking`;
+		else if (waitedMs > 0) {
+			why = `after waiting ${Math.round(waitedMs / 1000)} s the node stopped: another wait would pass Max Rate-Limit Wait (${limitSeconds} s)`;
+		} else why = `Max Rate-Limit Wait (${limitSeconds} s) allows no wait for the window to pass`;
 		return {
 			...failure,
-			message:
-				`LeadSquared's API rate limit was reached${failure.exceptionMessage ? ` ("${failure.exceptionMessage}")` : ''}, and ` +
-				(waitedMs > 0
-					? `after waiting ${Math.round(waitedMs / 1000)} s the node stopped: another wait would pass Max Rate-Limit Wait (${limitSeconds} s)`
-					: `Max Rate-Limit Wait (${limitSeconds} s) allows no wait for the window to pass`),
-			description:
-				(exception ? `${exception}. ` : '') +
-				'Nothing was written for this item. Lower Options → "Max Calls per 5 Seconds" to your plan\'s limit, ' +
-				'raise "Max Rate-Limit Wait", or check whether other integrations use the same LeadSquared account.',
+			message: `LeadSquared's API rate limit was reached${failure.exceptionMessage ? ` ("${failure.exceptionMessage}")` : ''}, and ${why}`,
+			description: sentences(
+				exception,
+				'LeadSquared did not carry out this call',
+				'Lower Options → "Max Calls per 5 Seconds" to your plan\'s limit, raise "Max Rate-Limit Wait", or check whether other integrations use the same LeadSquared account',
+			),
 		};
 	}
+}
+
+function cancelled(endpoint: string): Failure {
+	return {
+		kind: 'cancelled',
+		message: `The execution was stopped before LeadSquared's ${endpoint} answered`,
+		description: 'Nothing more was sent for this item after the stop.',
+	};
 }
