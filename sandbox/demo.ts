@@ -1,6 +1,7 @@
 /**
  * Demo data for `npm run sandbox -- --demo` and for anyone who wants a populated account.
  */
+import type { ListSeed } from './types';
 
 /** Four realistic leads in the seed format of `SandboxOptions.leads` (a CFS as a JSON string). */
 export function demoLeads(): Array<Record<string, string>> {
@@ -62,6 +63,28 @@ export function demoLeads(): Array<Record<string, string>> {
 			mx_City: 'San Francisco',
 			mx_Course_Interest: 'Law',
 			mx_Branch: 'Online',
+		},
+	];
+}
+
+/**
+ * Three demo lists for `SandboxOptions.lists`, to seed next to `demoLeads()` (members named by e-mail):
+ * a static list with two leads, an empty static list and a dynamic list of the leads in Mumbai.
+ */
+export function demoLists(): ListSeed[] {
+	return [
+		{
+			name: 'Webinar Attendees',
+			type: 'static',
+			description: 'Leads who attended the product webinar',
+			leadIds: ['priya.sharma@example.com', 'john.miller@example.com'],
+		},
+		{ name: 'Newsletter Prospects', type: 'static', description: '' },
+		{
+			name: 'Mumbai Leads',
+			type: 'dynamic',
+			description: 'Leads whose city is Mumbai',
+			criteria: { LookupName: 'mx_City', LookupValue: 'Mumbai', SqlOperator: '=' },
 		},
 	];
 }

@@ -4,7 +4,7 @@
  */
 export { startSandbox } from './server';
 export { defaultFields } from './fields';
-export { demoLeads } from './demo';
+export { demoLeads, demoLists } from './demo';
 export { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_ACCOUNT_HOST } from './options';
 export type {
 	AutomationLogEntry,
@@ -13,10 +13,27 @@ export type {
 	FieldDataType,
 	FieldDefinition,
 	LeadRecord,
+	ListSeed,
 	RateLimitAnswer,
 	RateLimitOptions,
 	RequestLogEntry,
 	Sandbox,
+	SandboxList,
 	SandboxOptions,
 	SubFieldDefinition,
 } from './types';
+export type { SandboxEvent, SandboxEventType, SandboxListener } from './events';
+export type { LandingPageSubmission, SandboxWebhook, WebhookContentType, WebhookDelivery, WebhookSandboxOptions, WebhookStatusCode } from './webhook-types';
+export { defaultActivityTypes, defaultTaskTypes, defaultUsers } from './crm-defaults';
+export type {
+	ActivityFieldDataType,
+	ActivityFieldDefinition,
+	ActivityTypeDefinition,
+	SandboxRecords,
+	StoredActivity,
+	StoredNote,
+	StoredOpportunity,
+	StoredTask,
+	TaskTypeDefinition,
+	UserDefinition,
+} from './crm-types';

@@ -56,6 +56,13 @@ export class LeadStore {
 		lead.modifiedSeq = ++this.writeSeq;
 	}
 
+	/** Deletes a lead; returns its record, or undefined for an unknown id. */
+	remove(id: string): LeadRecord | undefined {
+		const lead = this.find(id);
+		if (lead) this.stored = this.stored.filter((s) => s !== lead);
+		return lead?.record;
+	}
+
 	/** The live records (not copies), creation order. */
 	records(): LeadRecord[] {
 		return this.stored.map((s) => s.record);

@@ -1,9 +1,12 @@
 /**
  * Option defaults and their resolution (start-up and `configure()`).
  */
+import { crmDefaults, mergeCrmOptions, type CrmOptions } from './crm-options';
 import { defaultFields } from './fields';
+import { listSearchDefaults, mergeListSearchOptions, type ListSearchOptions } from './list-search-options';
 import { resolveRateLimit, type ResolvedRateLimit } from './rate-limit';
 import type { FieldDefinition, RequestLogEntry, SandboxOptions } from './types';
+import { mergeWebhookOptions, webhookDefaults, type WebhookOptions } from './webhook-options';
 
 export const DEFAULT_ACCESS_KEY = 'u$r-sandbox-access-key-0001';
 export const DEFAULT_SECRET_KEY = 'sandbox-secret-key-0002';
@@ -12,7 +15,7 @@ export const DEFAULT_ACCOUNT_HOST = 'api-us11.leadsquared.com';
 const DEFAULT_RATE: ResolvedRateLimit = { calls: 25, windowMs: 5000, answer: 429, countRejected: false };
 const DEFAULT_BULK_RATE: ResolvedRateLimit = { calls: 5, windowMs: 5000, answer: 429, countRejected: false };
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends ListSearchOptions, CrmOptions, WebhookOptions {
 	port: number;
 	accessKey: string;
 	secretKey: string;
@@ -57,6 +60,9 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 			bulkMaxRows: 25,
 			maxLogEntries: Infinity,
 			onRequest: undefined,
+			...listSearchDefaults(),
+			...crmDefaults(),
+			...webhookDefaults(),
 		},
 		options,
 	);
@@ -85,6 +91,9 @@ export function mergeOptions(current: ResolvedOptions, partial: Partial<SandboxO
 	if (has('bulkMaxRows')) next.bulkMaxRows = partial.bulkMaxRows ?? 25;
 	if (has('maxLogEntries')) next.maxLogEntries = partial.maxLogEntries ?? Infinity;
 	if (has('onRequest')) next.onRequest = partial.onRequest;
+	mergeListSearchOptions(next, partial);
+	mergeCrmOptions(next, partial);
+	mergeWebhookOptions(next, partial);
 	return next;
 }
 

@@ -4,6 +4,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { CrmState } from './crm';
+import { touchesCrmConfig } from './crm-options';
+import type { SandboxRecords } from './crm-types';
 import { SandboxEvents } from './events';
 import { faultAnswer, faultProcesses, FaultQueue } from './faults';
 import { FieldRegistry } from './fields';
@@ -20,10 +23,15 @@ import {
 	type Credentials,
 } from './http';
 import { LeadStore } from './leads';
+import { ListStore, type ListContext } from './lists';
 import { effectiveServedHost, mergeOptions, resolveOptions, type ResolvedOptions } from './options';
 import { RateLimiter, rateLimitEnvelope, windowSeconds } from './rate-limit';
 import { matchRoute, postUpdatedLeadFlag, type Route, type SandboxState } from './routes';
-import type { AutomationLogEntry, Fault, LeadRecord, RequestLogEntry, Sandbox, SandboxOptions } from './types';
+import type { SandboxListener } from './events';
+import type { AutomationLogEntry, Fault, LeadRecord, RequestLogEntry, Sandbox, SandboxList, SandboxOptions } from './types';
+import { SANDBOX_USER_ID } from './user';
+import { WebhookService } from './webhook-service';
+import type { LandingPageSubmission, SandboxWebhook, WebhookDelivery, WebhookStatusCode } from './webhook-types';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const sandbox = new SandboxServer(resolveOptions(options));
@@ -53,8 +61,14 @@ class SandboxServer implements Sandbox {
 			store: new LeadStore(),
 			automation: [],
 			events: new SandboxEvents(),
+			lists: new ListStore(),
+			crm: new CrmState(options),
+			webhooks: new WebhookService(() => this.state),
 		};
+		this.state.crm.attach(this.state.events);
+		this.state.webhooks.attach(this.state.events);
 		this.state.store.seed(options.leads, this.state.fields, Date.now());
+		this.state.lists.seed(options.lists, options.systemLists, this.listContext());
 		this.limiter = new RateLimiter(options.rateLimit);
 		this.bulkLimiter = new RateLimiter(options.bulkRateLimit);
 		this.server = createServer((req, res) => {
@@ -109,6 +123,36 @@ class SandboxServer implements Sandbox {
 		return this.state.automation.map((a) => ({ ...a }));
 	}
 
+	lists(): SandboxList[] {
+		return this.state.lists.snapshot(this.listContext());
+	}
+
+	onEvent(listener: SandboxListener): () => void {
+		return this.state.events.on(listener);
+	}
+
+	records(): SandboxRecords {
+		return this.state.crm.snapshot();
+	}
+
+	completeTask(taskId: string): boolean {
+		return this.state.crm.completeTask(taskId, this.state.events, Date.now(), SANDBOX_USER_ID) !== undefined;
+	}
+
+	// ---------- webhooks (see webhook-service.ts) ----------
+
+	webhooks(): SandboxWebhook[] { return this.state.webhooks.webhooks(); }
+	setWebhookStatus(id: string, code: WebhookStatusCode): boolean { return this.state.webhooks.setWebhookStatus(id, code); }
+	deliveries(): WebhookDelivery[] { return this.state.webhooks.deliveries(); }
+	deliveriesSettled(): Promise<void> { return this.state.webhooks.deliveriesSettled(); }
+	submitLandingPage(submission: LandingPageSubmission): void { this.state.webhooks.submitLandingPage(submission); }
+	remindTask(taskId: string): boolean { return this.state.webhooks.remindTask(taskId); }
+
+	private listContext(): ListContext {
+		const { store, fields, options } = this.state;
+		return { store, fields, settings: options };
+	}
+
 	configure(partial: Partial<SandboxOptions>): void {
 		const options = mergeOptions(this.state.options, partial);
 		this.state.options = options;
@@ -117,16 +161,21 @@ class SandboxServer implements Sandbox {
 		}
 		if ('rateLimit' in partial) this.limiter.configure(options.rateLimit);
 		if ('bulkRateLimit' in partial) this.bulkLimiter.configure(options.bulkRateLimit);
+		if (touchesCrmConfig(partial)) this.state.crm.configure(options);
 	}
 
 	reset(options: { keepLeads?: boolean } = {}): void {
 		if (!options.keepLeads) {
 			this.state.store.clear();
 			this.state.store.seed(this.state.options.leads, this.state.fields, Date.now());
+			this.state.lists.clear();
+			this.state.crm.clearRecords();
+			this.state.lists.seed(this.state.options.lists, this.state.options.systemLists, this.listContext());
 		}
 		this.log.length = 0;
 		this.seq = 0;
 		this.state.automation.length = 0;
+		this.state.webhooks.reset();
 		this.faults.clear();
 		this.limiter.reset();
 		this.bulkLimiter.reset();
@@ -144,6 +193,7 @@ class SandboxServer implements Sandbox {
 		this.closing ??= new Promise<void>((resolve) => {
 			for (const timer of this.timers) clearTimeout(timer);
 			this.timers.clear();
+			this.state.webhooks.close();
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();
 			for (const socket of this.sockets) socket.destroy();

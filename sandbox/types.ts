@@ -2,6 +2,9 @@
  * Public types of the LeadSquared sandbox. Everything other code (tests, harness, demo) relies on
  * is declared here and re-exported from `sandbox/index.ts`.
  */
+import type { ActivityTypeDefinition, SandboxRecords, TaskTypeDefinition, UserDefinition } from './crm-types';
+import type { SandboxListener } from './events';
+import type { SandboxWebhookControls, WebhookSandboxOptions } from './webhook-types';
 
 /** DataType values as they appear in `LeadsMetaData.Get` (§2.1, §2.9, §6 of the contract). */
 export type FieldDataType =
@@ -66,7 +69,7 @@ export interface RateLimitOptions {
 	countRejected?: boolean;
 }
 
-export interface SandboxOptions {
+export interface SandboxOptions extends WebhookSandboxOptions {
 	/** Default 0 = a random free port. The server always binds 127.0.0.1. */
 	port?: number;
 	accessKey?: string;
@@ -105,6 +108,86 @@ export interface SandboxOptions {
 	maxLogEntries?: number;
 	/** Called once per request when it is finished (answered or its socket destroyed). */
 	onRequest?: (entry: RequestLogEntry) => void;
+
+	// ---- lead search, deletion and lists (see sandbox/README.md) ----
+
+	/** Lead/Delete/ById works; off by default, as for real accounts (LeadSquared support enables it). Default false. */
+	leadDeletionEnabled?: boolean;
+	/** [INF] Largest PageSize of Leads.Get and Leads/Retrieve/BySearchParameter; default 5000 (the lead retrieval cap). */
+	leadSearchMaxPageSize?: number;
+	/** [INF] Leads.Get answers a JSON array of flat leads ('array', default) or `{RecordCount, Leads}` ('recordCount'). */
+	leadSearchResponse?: 'array' | 'recordCount';
+	/** [INF] Leads.Get always returns ProspectID, even when Include_CSV leaves it out; default true. */
+	leadSearchAlwaysProspectId?: boolean;
+	/** [INF] SqlOperator LIKE with no `%` in the value matches as "contains" (default false: the whole value, as in SQL). */
+	likeMatchesContains?: boolean;
+	/** [INF] SqlOperator `<>` also matches leads whose field is empty (default false: SQL NULL semantics). */
+	emptyMatchesNotEqual?: boolean;
+	/** [INF] Leads that tie on the sort column come back in a new random order on every call (real LeadSquared is reported unstable on ties); default false = ProspectAutoId order. */
+	unstableTieOrder?: boolean;
+	/** Seed lists (created after the seed leads). */
+	lists?: ListSeed[];
+	/** [INF] The system lists 'Starred Leads' (static, empty) and 'All Leads' (dynamic, every lead) exist; default true. */
+	systemLists?: boolean;
+	/** [INF] Lists per page of Lists.Get; default 100. */
+	listsPageSize?: number;
+	/** [INF] Adding unknown lead ids to a list: 'error' (default; nothing is added) or 'ignore' (the known ones are added). */
+	listUnknownLeads?: 'error' | 'ignore';
+	/** [INF] RemoveLeadFromStaticList for a lead that is not in the list: 'success' (default) or 'error'. */
+	listRemoveNonMember?: 'success' | 'error';
+
+	// ---- activities, tasks, opportunities, notes and users (see sandbox/README.md) ----
+
+	/** Activity and opportunity types with their fields; default `defaultActivityTypes()` (201 Form Submitted, 202 Phone Call, 203 Payment, opportunity types 12000 Admission and 12001 Loan, a few system types). */
+	activityTypes?: ActivityTypeDefinition[];
+	/** Task types; default `defaultTaskTypes()` (to-dos Follow Up, Document Collection, Revive Old Lead; appointments Meeting, Site Visit, Demo Call). */
+	taskTypes?: TaskTypeDefinition[];
+	/** Users; default `defaultUsers()`: the administrator whose keys the sandbox uses, a sales manager, two sales users (one inactive). */
+	users?: UserDefinition[];
+	/** [INF] ActivityTypes.Get lists opportunity types too (they are activity types in LeadSquared); default true. */
+	activityTypesIncludeOpportunities?: boolean;
+	/** Most activities per call of Bulk/CustomActivity/Add/ByLeadId; default 25. More → MXInvalidInputException for the whole call [INF message]. */
+	activityBulkMaxRows?: number;
+	/** Largest RowCount / PageSize of the activity reads; default 1000 (larger → `PageSize can not be more than 1000`). */
+	activityMaxPageSize?: number;
+	/** [INF] Paging.Offset of ProspectActivity.svc/Retrieve: rows to skip ('rows', default) or a 1-based page number ('pages'; the docs call it "the page number"). */
+	activityRetrieveOffset?: 'rows' | 'pages';
+	/** [INF] Order of ProspectActivity.svc/Retrieve: by ActivityDateTime, newest first (default) or oldest first. */
+	leadActivitiesOrder?: 'newestFirst' | 'oldestFirst';
+	/** Task.svc/Retrieve: the longest FromDate–ToDate window (days) when the answer can contain to-dos; default 100. */
+	taskRetrieveMaxDays?: number;
+	/** [INF] Opportunity duplicate detection compares with the lead's opportunities ('lead', default) or all of the account's ('account'). */
+	opportunityDuplicateScope?: 'lead' | 'account';
+	/** [INF] Opportunity Capture needs a SearchBy pair in LeadDetails (the async docs call it mandatory); default true. */
+	opportunitySearchByRequired?: boolean;
+}
+
+/** A list to seed (`SandboxOptions.lists`). */
+export interface ListSeed {
+	/** ListId; generated when absent. */
+	id?: string;
+	name: string;
+	/** ListType 0 = static, 1 = dynamic, 2 = refreshable. Only static lists take leads through the API. */
+	type: 'static' | 'dynamic' | 'refreshable';
+	description?: string;
+	/**
+	 * Members, each a ProspectID or (sandbox convenience) an e-mail address of a seed lead. For a dynamic or
+	 * refreshable list this fixes its members; without it, such a list holds the leads matching `criteria`,
+	 * or every lead.
+	 */
+	leadIds?: string[];
+	/** Membership rule of a dynamic or refreshable list, evaluated on every read (same rules as Leads.Get). */
+	criteria?: { LookupName: string; LookupValue: string; SqlOperator: string };
+}
+
+/** A list as stored (`Sandbox.lists()`). */
+export interface SandboxList {
+	id: string;
+	name: string;
+	type: 'static' | 'dynamic' | 'refreshable';
+	description: string;
+	/** The current members' ProspectIDs. */
+	leadIds: string[];
 }
 
 export interface RequestLogEntry {
@@ -171,7 +254,7 @@ export type Fault = {
 	process?: boolean;
 } & FaultSpec;
 
-export interface Sandbox {
+export interface Sandbox extends SandboxWebhookControls {
 	/** 'http://127.0.0.1:<port>'; API paths are under `${url}/v2/...`. */
 	readonly url: string;
 	readonly port: number;
@@ -184,9 +267,17 @@ export interface Sandbox {
 	findLeads(predicate: (lead: LeadRecord) => boolean): LeadRecord[];
 	/** Automations that LeadSquared would have triggered (see AutomationLogEntry). */
 	automationLog(): AutomationLogEntry[];
+	/** The account's lists (system lists first), with their current members. */
+	lists(): SandboxList[];
+	/** Listens to changes in the account (lead.created, lead.updated, lead.deleted, …); returns a function that stops listening. */
+	onEvent(listener: SandboxListener): () => void;
+	/** Deep copies of the stored activities, tasks, opportunities and notes. */
+	records(): SandboxRecords;
+	/** Marks a task completed as the UI would (like `Task.svc/MarkComplete`); false for an unknown task. */
+	completeTask(taskId: string): boolean;
 	/** Change options at run time (port is ignored). */
 	configure(partial: Partial<SandboxOptions>): void;
-	/** Clear leads (unless keepLeads), the log, faults, automation log and rate-limit buckets; re-seed options.leads. */
+	/** Clear leads with their activities, tasks, opportunities and notes (unless keepLeads), the log, faults, automation log and rate-limit buckets; re-seed options.leads. Lists are cleared and re-seeded with the leads. */
 	reset(options?: { keepLeads?: boolean }): void;
 	injectFault(fault: Fault): void;
 	clearFaults(): void;

@@ -21,7 +21,8 @@ export interface UpsertSettings {
 export type WriteMode = { kind: 'upsert' } | { kind: 'create' } | { kind: 'update'; leadId: string };
 
 export type UpsertOutcome =
-	| { ok: true; id: string; created: boolean }
+	/** `before`: for an update, a copy of the lead as it was before the write. */
+	| { ok: true; id: string; created: boolean; before?: LeadRecord }
 	/** `badRequest`: the payload's structure is wrong (400 for a single call). */
 	| { ok: false; exceptionType: string; message: string; badRequest?: boolean };
 
@@ -203,8 +204,9 @@ function write(p: Prepared, target: LeadRecord | undefined, store: LeadStore, fi
 	for (const [field, sub] of p.cfs) record[field.schemaName] = sub;
 	if (target) {
 		const id = String(target.ProspectID);
+		const before = structuredClone(target);
 		store.update(id, record, now);
-		return { ok: true, id, created: false };
+		return { ok: true, id, created: false, before };
 	}
 	const idField = fields.get('ProspectID');
 	const userId = p.userGuid && idField ? p.values.get(idField) : undefined;

@@ -3,11 +3,14 @@
  * answers LeadSquared gives for bad input (MX envelopes, 400s, missing parameters).
  */
 import type { SandboxEvents } from '../events';
+import type { CrmState } from '../crm';
 import type { FieldRegistry } from '../fields';
 import { isJsonContentType, jsonAnswer, mxEnvelope, queryParam, type Answer } from '../http';
 import type { LeadStore } from '../leads';
+import type { ListStore } from '../lists';
 import type { ResolvedOptions } from '../options';
 import type { AutomationLogEntry } from '../types';
+import type { WebhookService } from '../webhook-service';
 
 export interface SandboxState {
 	options: ResolvedOptions;
@@ -16,6 +19,12 @@ export interface SandboxState {
 	automation: AutomationLogEntry[];
 	/** Changes in the account, for listeners (cascades, webhooks). See events.ts. */
 	events: SandboxEvents;
+	/** The account's lead lists (see lists.ts). */
+	lists: ListStore;
+	/** Activities, tasks, opportunities, notes, and the types and users they use (see crm.ts). */
+	crm: CrmState;
+	/** Registered webhooks and their deliveries (see webhook-service.ts). */
+	webhooks: WebhookService;
 }
 
 export interface RouteContext {

@@ -2,6 +2,7 @@
  * Lead endpoints: metadata, writes (single and bulk) and reads by id, e-mail, phone, quick search and ids.
  */
 import { jsonAnswer, queryParam, type Answer } from '../http';
+import { emitLeadWrite } from '../lead-events';
 import { renderLead } from '../leads';
 import type { LeadRecord } from '../types';
 import { createOrUpdate, type UpsertOutcome, type WriteMode } from '../upsert';
@@ -51,6 +52,7 @@ function runWrite(ctx: RouteContext, payload: unknown, mode: WriteMode): UpsertO
 	const { store, fields, options } = ctx.state;
 	const outcome = createOrUpdate(payload, store, fields, options, ctx.now, mode);
 	if (outcome.ok) {
+		emitLeadWrite(ctx.state.events, store, outcome.id, outcome.created, outcome.before, ctx.now);
 		if (outcome.created) ctx.state.automation.push({ leadId: outcome.id, endpoint: ctx.endpoint, at: ctx.now, trigger: 'create' });
 		else if (postUpdatedLeadFlag(ctx.query)) ctx.state.automation.push({ leadId: outcome.id, endpoint: ctx.endpoint, at: ctx.now, trigger: 'update' });
 	}

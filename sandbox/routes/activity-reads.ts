@@ -1,0 +1,152 @@
+/**
+ * Activity reads (§2.8, §11.1): the activities of a lead (`ProspectActivity.svc/Retrieve?leadId=`) and
+ * the activities of one type in a date window (`CustomActivity/RetrieveByActivityEvent`).
+ */
+import { eventCode, kindOf } from '../activity-types';
+import type { StoredActivity } from '../crm-types';
+import { jsonAnswer, type Answer } from '../http';
+import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
+import { mxError, requiredParam, type Route, type RouteContext } from './common';
+import { bodyObject, child, flag, int, isAnswer, prop, slice, stamp, str, type Obj } from './crm-common';
+
+const PA = '/v2/ProspectActivity.svc/';
+const DEFAULT_ROW_COUNT = 25;
+
+export const ACTIVITY_READ_ROUTES: Route[] = [
+	{ name: 'ProspectActivity.Retrieve', method: 'POST', path: `${PA}Retrieve`, bucket: 'normal', handle: retrieveOfLead },
+	{ name: 'CustomActivity/RetrieveByActivityEvent', method: 'POST', path: `${PA}CustomActivity/RetrieveByActivityEvent`, bucket: 'normal', handle: retrieveByEvent },
+];
+
+/** `PageSize can not be more than 1000` [OBS] above `activityMaxPageSize`. */
+function pageSizeProblem(ctx: RouteContext, size: number): Answer | undefined {
+	const max = ctx.state.options.activityMaxPageSize;
+	return size > max ? mxError(ctx, 'MXInvalidInputException', `PageSize can not be more than ${max}`) : undefined;
+}
+
+/** An optional ActivityEvent filter: undefined = none; null = given but not a known code. */
+function eventFilter(ctx: RouteContext, raw: unknown): number | undefined | null {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const code = eventCode(raw);
+	return code !== undefined && ctx.state.crm.activityTypes.get(code) ? code : null;
+}
+
+/**
+ * `{RecordCount, ProspectActivities}` [DOC]; RowCount 25 by default. Ordered by ActivityDateTime
+ * (`leadActivitiesOrder`, newest first by default [INF]); ties by posting order. An unknown lead has no
+ * activities [INF].
+ */
+function retrieveOfLead(ctx: RouteContext): Answer {
+	const leadId = requiredParam(ctx, 'leadId');
+	if (typeof leadId !== 'string') return leadId;
+	const body = bodyObject(ctx, true);
+	if (isAnswer(body)) return body;
+	const event = eventFilter(ctx, prop(child(body, 'Parameter'), 'ActivityEvent'));
+	if (event === null) return failureAnswer(ctx, EVENT_CODE_INVALID); // [INF] for a read
+	const paging = child(body, 'Paging');
+	const rowCount = Math.max(0, int(paging, 'RowCount', DEFAULT_ROW_COUNT)) || DEFAULT_ROW_COUNT;
+	const tooBig = pageSizeProblem(ctx, rowCount);
+	if (tooBig) return tooBig;
+	const offsetValue = Math.max(0, int(paging, 'Offset', 0));
+	const offset = ctx.state.options.activityRetrieveOffset === 'pages' ? (Math.max(1, offsetValue) - 1) * rowCount : offsetValue;
+
+	const { crm } = ctx.state;
+	const lower = leadId.toLowerCase();
+	const found = crm.activities.filter((a) => a.RelatedProspectId.toLowerCase() === lower && (event === undefined || a.ActivityEvent === event));
+	const newestFirst = ctx.state.options.leadActivitiesOrder === 'newestFirst';
+	found.sort((a, b) => {
+		const byDate = a.ActivityDateTime === b.ActivityDateTime ? crm.activities.createdSeq(a) - crm.activities.createdSeq(b) : a.ActivityDateTime < b.ActivityDateTime ? -1 : 1;
+		return newestFirst ? -byDate : byDate;
+	});
+	return jsonAnswer(200, { RecordCount: found.length, ProspectActivities: slice(found, offset, rowCount).map((a) => renderOfLead(ctx, a)) });
+}
+
+/** A row of Retrieve [DOC sample keys]; `Data` holds the note and the non-empty field values as `{Key, Value}` [INF shape]. */
+function renderOfLead(ctx: RouteContext, activity: StoredActivity): Obj {
+	const type = ctx.state.crm.activityTypes.get(activity.ActivityEvent);
+	const data = [{ Key: 'ActivityEvent_Note', Value: activity.ActivityNote }, ...Object.entries(activity.Fields).map(([Key, Value]) => ({ Key, Value }))];
+	return {
+		Id: activity.ProspectActivityId,
+		EventCode: activity.ActivityEvent,
+		EventName: type?.name ?? '',
+		ActivityScore: type?.score ?? 0,
+		CreatedOn: activity.ActivityDateTime,
+		ActivityType: type && kindOf(type) === 'system' ? 3 : 2,
+		IsEmailType: false,
+		Type: type?.direction === 1 ? 'Outbound' : 'Inbound',
+		SessionId: activity.ProspectActivityId,
+		TrackLocation: 0,
+		Latitude: null,
+		Longitude: null,
+		ModifiedOn: activity.ModifiedOn,
+		Data: data.filter((d) => d.Value !== ''),
+	};
+}
+
+/**
+ * `{RecordCount, List}` [DOC]: activities of one type whose ModifiedOn (or CreatedOn, when
+ * Sorting.ColumnName is CreatedOn [INF]) lies within FromDate..ToDate, both inclusive, whole seconds.
+ * Direction 1 = newest first, 0 (default [INF]) = oldest first; ties keep write order, so consecutive
+ * pages never repeat or skip a row.
+ */
+function retrieveByEvent(ctx: RouteContext): Answer {
+	const body = bodyObject(ctx);
+	if (isAnswer(body)) return body;
+	const parameter = child(body, 'Parameter');
+	const event = eventFilter(ctx, prop(parameter, 'ActivityEvent'));
+	if (event === undefined || event === null) return failureAnswer(ctx, EVENT_CODE_INVALID); // [INF]
+	const from = stamp(str(parameter, 'FromDate'), true);
+	if (!from) return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: FromDate'); // [INF]
+	const to = stamp(str(parameter, 'ToDate'), true);
+	if (!to) return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: ToDate'); // [INF]
+	const paging = child(body, 'Paging');
+	const pageSize = Math.max(0, int(paging, 'PageSize', DEFAULT_ROW_COUNT)) || DEFAULT_ROW_COUNT;
+	const tooBig = pageSizeProblem(ctx, pageSize);
+	if (tooBig) return tooBig;
+	const pageIndex = Math.max(1, int(paging, 'PageIndex', 1));
+	const sorting = child(body, 'Sorting');
+	const byCreated = str(sorting, 'ColumnName').replace(/\s+/g, '').toLowerCase() === 'createdon';
+	const descending = int(sorting, 'Direction', 0) === 1;
+
+	const { crm } = ctx.state;
+	const column = (a: StoredActivity): string => (byCreated ? a.CreatedOn : a.ModifiedOn);
+	const seq = (a: StoredActivity): number => (byCreated ? crm.activities.createdSeq(a) : crm.activities.modifiedSeq(a));
+	const found = crm.activities.filter((a) => a.ActivityEvent === event && column(a) >= from && column(a) <= to);
+	found.sort((a, b) => {
+		const order = column(a) === column(b) ? seq(a) - seq(b) : column(a) < column(b) ? -1 : 1;
+		return descending ? -order : order;
+	});
+	const removeEmpty = flag(parameter, 'RemoveEmptyValue');
+	const page = slice(found, (pageIndex - 1) * pageSize, pageSize).map((a) => renderFlat(ctx, a, removeEmpty));
+	return jsonAnswer(200, { RecordCount: found.length, List: page });
+}
+
+/** A flat row of string values [DOC sample keys]; empty fields are null, or left out with RemoveEmptyValue. */
+function renderFlat(ctx: RouteContext, activity: StoredActivity, removeEmpty: boolean): Obj {
+	const { crm } = ctx.state;
+	const type = crm.activityTypes.get(activity.ActivityEvent);
+	const row: Obj = {
+		ProspectActivityId: activity.ProspectActivityId,
+		RelatedProspectId: activity.RelatedProspectId,
+		ActivityType: type && kindOf(type) === 'system' ? '3' : '2',
+		ActivityEvent: String(activity.ActivityEvent),
+		ActivityEvent_Note: activity.ActivityNote,
+		ActivityDateTime: activity.ActivityDateTime,
+	};
+	const fieldNames = new Set([...(type ? crm.activityTypes.fieldsOf(type).map((f) => f.schemaName) : []), ...Object.keys(activity.Fields)]);
+	for (const name of fieldNames) row[name] = activity.Fields[name] ?? '';
+	Object.assign(row, {
+		CreatedOn: activity.CreatedOn,
+		CreatedBy: activity.CreatedBy,
+		CreatedByName: crm.users.nameOf(activity.CreatedBy),
+		CreatedByEmailAddress: crm.users.byId(activity.CreatedBy)?.emailAddress ?? '',
+		ModifiedOn: activity.ModifiedOn,
+		ModifiedBy: activity.ModifiedBy,
+		ModifiedByName: crm.users.nameOf(activity.ModifiedBy),
+	});
+	for (const [key, value] of Object.entries(row)) {
+		if (value !== '') continue;
+		if (removeEmpty) delete row[key];
+		else row[key] = null;
+	}
+	return row;
+}

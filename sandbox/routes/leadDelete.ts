@@ -1,0 +1,28 @@
+/**
+ * Lead deletion: `GET LeadManagement.svc/Lead/Delete/ById?leadId=` → `{"Status":"Success"}` (§11.1).
+ * The API is off for an account until LeadSquared support enables it (`leadDeletionEnabled`). A hard
+ * delete removes the lead from every list and emits lead.deleted, on which other modules delete the
+ * lead's activities, tasks and opportunities.
+ */
+import { jsonAnswer, type Answer } from '../http';
+import { emitLeadDeleted } from '../lead-events';
+import { mxError, requiredParam, type Route, type RouteContext } from './common';
+
+export const LEAD_DELETE_ROUTES: Route[] = [
+	{ name: 'Lead/Delete/ById', method: 'GET', path: '/v2/LeadManagement.svc/Lead/Delete/ById', bucket: 'normal', handle: deleteById },
+];
+
+/** [INF] type and message: no source shows what a disabled account answers. */
+export const DELETION_DISABLED_MESSAGE =
+	'Lead deletion through the API is not enabled for this account. Please write to support@leadsquared.com to enable it.';
+
+function deleteById(ctx: RouteContext): Answer {
+	if (!ctx.state.options.leadDeletionEnabled) return mxError(ctx, 'MXUnAuthorizedAccessException', DELETION_DISABLED_MESSAGE);
+	const leadId = requiredParam(ctx, 'leadId');
+	if (typeof leadId !== 'string') return leadId;
+	const lead = ctx.state.store.remove(leadId);
+	if (!lead) return mxError(ctx, 'MXInvalidEntityException', 'Lead does not exist in the system'); // [INF] for delete
+	ctx.state.lists.removeLead(String(lead.ProspectID));
+	emitLeadDeleted(ctx.state.events, lead, ctx.now);
+	return jsonAnswer(200, { Status: 'Success' });
+}

@@ -1,0 +1,136 @@
+/**
+ * Webhook registration (§11.2): `POST Webhook.svc/Create` [DOC], `POST Webhook.svc/Retrieve` [DOC],
+ * `POST Webhook.svc/Update` [DOC] and `GET Webhook.svc/Delete?webhookId=` ([CODE]: a POST answers
+ * 405). Body validation is in webhook-input.ts, the registry in webhooks.ts.
+ */
+import { jsonAnswer, type Answer } from '../http';
+import { isSearchError, page, readPaging } from '../search';
+import { SANDBOX_USER_ID } from '../user';
+import { eventByName, toInt } from '../webhook-events';
+import { isInputError, mergeForUpdate, pick, readWebhookBody, type InputContext, type InputError } from '../webhook-input';
+import { renderWebhook, type StoredWebhook } from '../webhooks';
+import { badRequest, mxError, requiredParam, type Route, type RouteContext } from './common';
+import { bodyObject, isAnswer, isObject, successId } from './crm-common';
+
+const WH = '/v2/Webhook.svc/';
+
+export const WEBHOOK_ROUTES: Route[] = [
+	{ name: 'Webhook.Create', method: 'POST', path: `${WH}Create`, bucket: 'normal', handle: createWebhook },
+	{ name: 'Webhook.Retrieve', method: 'POST', path: `${WH}Retrieve`, bucket: 'normal', handle: retrieveWebhooks },
+	{ name: 'Webhook.Update', method: 'POST', path: `${WH}Update`, bucket: 'normal', handle: updateWebhook },
+	{ name: 'Webhook.Delete', method: 'GET', path: `${WH}Delete`, bucket: 'normal', handle: deleteWebhook },
+];
+
+/** [INF] The answer for a webhook id that is not registered. */
+const NOT_FOUND = 'Webhook does not exist';
+/** [INF] The largest (and default) PageSize of Retrieve. */
+const RETRIEVE_MAX_PAGE_SIZE = 100;
+
+function inputContext(ctx: RouteContext): InputContext {
+	return { options: ctx.state.options, fields: ctx.state.fields, activityTypes: ctx.state.crm.activityTypes };
+}
+
+function fail(ctx: RouteContext, error: InputError): Answer {
+	return error.badRequest ? badRequest(error.message) : mxError(ctx, error.exceptionType, error.message);
+}
+
+/** → `{"Status":"Success","Message":{"Id":"<WebhookId>"}}` ([CODE]: clients read Message.Id). */
+function createWebhook(ctx: RouteContext): Answer {
+	const body = bodyObject(ctx);
+	if (isAnswer(body)) return body;
+	const { webhooks, options } = ctx.state;
+	const values = readWebhookBody(body, inputContext(ctx));
+	if (isInputError(values)) return fail(ctx, values);
+	if (webhooks.registry.count() >= options.webhookLimit) {
+		return mxError(ctx, 'MXInvalidInputException', `You have reached the maximum number of webhooks (${options.webhookLimit}) allowed for your plan`); // [INF]
+	}
+	const hook = webhooks.registry.add(values, ctx.now, SANDBOX_USER_ID);
+	webhooks.registered(hook);
+	return successId(hook.WebhookId);
+}
+
+/** `{WebhookId, …the Create keys}`: the keys given replace the webhook's values [INF]. → `{"Status":"Success","Message":{"Id"}}` [INF]. */
+function updateWebhook(ctx: RouteContext): Answer {
+	const body = bodyObject(ctx);
+	if (isAnswer(body)) return body;
+	const { webhooks } = ctx.state;
+	const id = pick(body, 'WebhookId');
+	if (typeof id !== 'string' || id.trim() === '') return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: WebhookId'); // [INF]
+	const hook = webhooks.registry.get(id);
+	if (!hook) return mxError(ctx, 'MXInvalidEntityException', NOT_FOUND);
+	const values = readWebhookBody(mergeForUpdate(hook, body), inputContext(ctx));
+	if (isInputError(values)) return fail(ctx, values);
+	const moved = values.URL !== hook.URL;
+	webhooks.registry.update(hook, values, ctx.now);
+	if (moved) webhooks.registered(hook);
+	return successId(hook.WebhookId);
+}
+
+/** `?webhookId=` (any casing) → `{"Status":"Success"}` [INF]. Pending deliveries of the webhook are dropped. */
+function deleteWebhook(ctx: RouteContext): Answer {
+	const id = requiredParam(ctx, 'webhookId');
+	if (typeof id !== 'string') return id;
+	if (!ctx.state.webhooks.registry.remove(id)) return mxError(ctx, 'MXInvalidEntityException', NOT_FOUND);
+	return jsonAnswer(200, { Status: 'Success' });
+}
+
+/**
+ * `{Parameter:{Type, WebhookEvent, StatusCode, WebhookId, SearchText}, Sorting:{ColumnName, Direction},
+ * Paging:{PageIndex, PageSize}}` [DOC] → `{RecordCount, Response:[…]}` [DOC]. The filters given
+ * (non-empty) must all hold [INF]; WebhookEvent is a Retrieve name (Lead_Post_Create, …) or [INF] a
+ * code; SearchText is a case-insensitive part of the description or event name [INF]. Default order:
+ * creation [INF]; Direction "1" = descending.
+ */
+function retrieveWebhooks(ctx: RouteContext): Answer {
+	const body = bodyObject(ctx, true);
+	if (isAnswer(body)) return body;
+	const parameter = pick(body, 'Parameter');
+	const filter = isObject(parameter) ? parameter : {};
+	const given = (value: unknown): boolean => value !== undefined && value !== null && String(value).trim() !== '';
+	let hooks = ctx.state.webhooks.registry.all();
+
+	const type = pick(filter, 'Type');
+	if (given(type) && String(type).trim().toLowerCase() !== 'webhook') hooks = []; // Lapps are not modelled
+	const rawEvent = pick(filter, 'WebhookEvent');
+	if (given(rawEvent)) {
+		const event = eventByName(rawEvent);
+		if (!event) return mxError(ctx, 'MXInvalidInputException', `Invalid WebhookEvent '${String(rawEvent)}'`); // [INF]
+		hooks = hooks.filter((h) => h.WebhookEvent === event.code);
+	}
+	const rawStatus = pick(filter, 'StatusCode');
+	if (given(rawStatus)) {
+		const status = toInt(rawStatus);
+		if (status === undefined || status < 0 || status > 2) return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: StatusCode'); // [INF]
+		hooks = hooks.filter((h) => h.StatusCode === status);
+	}
+	const id = pick(filter, 'WebhookId');
+	if (given(id)) hooks = hooks.filter((h) => h.WebhookId.toLowerCase() === String(id).trim().toLowerCase());
+	const text = pick(filter, 'SearchText');
+	if (given(text)) {
+		const needle = String(text).trim().toLowerCase();
+		hooks = hooks.filter((h) => [h.Description, String(renderWebhook(h).EventName)].some((s) => s.toLowerCase().includes(needle)));
+	}
+
+	const sorted = sortHooks(hooks, pick(body, 'Sorting'));
+	if (typeof sorted === 'string') return mxError(ctx, 'MXInvalidInputException', sorted);
+	const paging = readPaging(pick(body, 'Paging'), RETRIEVE_MAX_PAGE_SIZE);
+	if (isSearchError(paging)) return mxError(ctx, paging.exceptionType, paging.message);
+	return jsonAnswer(200, { RecordCount: sorted.length, Response: page(sorted, paging).map(renderWebhook) });
+}
+
+/** Sorts by a column of the answer rows (any casing) [INF]; ties in creation order. A string = the error message. */
+function sortHooks(hooks: StoredWebhook[], sorting: unknown): StoredWebhook[] | string {
+	const spec = isObject(sorting) ? sorting : {};
+	const column = pick(spec, 'ColumnName');
+	const descending = String(pick(spec, 'Direction') ?? '0').trim() === '1';
+	if (typeof column !== 'string' || column.trim() === '') return descending ? [...hooks].reverse() : hooks;
+	const sample = renderWebhook(hooks[0] ?? ({ CustomHeaders: [], LandingPageUrls: [] } as unknown as StoredWebhook));
+	const key = Object.keys(sample).find((k) => k.toLowerCase() === column.trim().toLowerCase());
+	if (!key) return `Invalid Sorting ColumnName '${column}'`; // [INF]
+	const rows = hooks.map((hook) => ({ hook, value: String(renderWebhook(hook)[key] ?? '') }));
+	rows.sort((a, b) => {
+		const c = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+		return (descending ? -c : c) || a.hook.seq - b.hook.seq;
+	});
+	return rows.map((r) => r.hook);
+}
