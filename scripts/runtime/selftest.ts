@@ -19,18 +19,11 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import {
-	chainWorkflow,
-	ensureRuntime,
-	installPackage,
-	nodeOutput,
-	parseExecutionOutput,
-	runN8n,
-	startN8n,
-	type N8nRuntime,
-	type RunResult,
-	type RuntimeLine,
-} from '../runtime';
+import { ensureRuntime } from './install';
+import { installPackage } from './package';
+import { runN8n, startN8n } from './run';
+import type { N8nRuntime, RunResult, RuntimeLine } from './types';
+import { chainWorkflow, nodeOutput, parseExecutionOutput } from './workflow';
 
 const SECRET = 'probe-SECRET-7f3a9c21-do-not-print';
 const PKG = 'n8n-nodes-rtprobe';
