@@ -47,14 +47,13 @@ export class LeadSquaredApi implements ICredentialType {
 				'Scheme, host, port and an optional base path, without /v2, user name, query or fragment. Plain http:// is allowed only here.',
 			displayOptions: { show: { host: [CUSTOM_HOST] } },
 		},
-		// LeadSquared's access key is a credential in its own right (it identifies the API user), so it is
-		// masked like the secret key.
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		// The access key names the API user; LeadSquared shows it openly next to the secret key (only the
+		// secret key is hidden behind "Show Secret Key"), and n8n's verification rules flag a masked field
+		// that holds no secret. The node still scrubs it from every message, like the secret key.
 		{
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'From My Account → Settings → API and Webhooks → API Access Keys (an administrator\'s keys avoid permission errors)',

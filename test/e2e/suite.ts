@@ -261,7 +261,12 @@ export function describeLine(line: RuntimeLine): void {
 						email: 'broken-address.split.e2e.example',
 						first: 'Broken',
 						last: 'Address',
-						error: 'Field "EmailAddress" is "broken-address.split.e2e.example", which is not an e-mail address [item 2]',
+						error: {
+							message: 'Field "EmailAddress" is "broken-address.split.e2e.example", which is not an e-mail address [item 2]',
+							field: 'EmailAddress',
+							itemIndex: 2,
+						},
+						message: 'Field "EmailAddress" is "broken-address.split.e2e.example", which is not an e-mail address [item 2]',
 					},
 					pairedItem: { item: 2 },
 				},

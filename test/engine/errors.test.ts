@@ -311,15 +311,28 @@ describe('node error settings', () => {
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 3 }]);
 		expect(result.items.every((item) => typeof item.json.leadId === 'string')).toBe(true);
 		expect(result.errorItems.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		// { error, message } is what every n8n line routes to the error output; n8n merges in the input item.
+		// { error, message } is what every n8n line routes to the error output, the details inside `error`;
+		// n8n merges in the input item.
 		expect(result.errorItems[0].json).toEqual({
 			...duplicatePhone,
-			error: 'LeadSquared refused the lead: A Lead with same Phone Number already exists.',
+			error: {
+				message: 'LeadSquared refused the lead: A Lead with same Phone Number already exists.',
+				description: expect.stringContaining('MXDuplicateEntryException'),
+				httpCode: 500,
+				exceptionType: 'MXDuplicateEntryException',
+				exceptionMessage: 'A Lead with same Phone Number already exists.',
+				itemIndex: 1,
+			},
 			message: expect.stringContaining('MXDuplicateEntryException'),
 		});
 		expect(result.errorItems[1].json).toEqual({
 			...items[2],
-			error: 'Field "EmailAddress" is "not-an-address", which is not an e-mail address [item 2]',
+			error: {
+				message: 'Field "EmailAddress" is "not-an-address", which is not an e-mail address [item 2]',
+				field: 'EmailAddress',
+				itemIndex: 2,
+			},
+			message: 'Field "EmailAddress" is "not-an-address", which is not an e-mail address [item 2]',
 		});
 	});
 

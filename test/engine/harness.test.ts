@@ -110,7 +110,7 @@ describe('engine harness', () => {
 		expect(split.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 		expect(split.errorItems).toHaveLength(1);
 		expect(split.errorItems[0].pairedItem).toEqual({ item: 1 });
-		expect(split.errorItems[0].json.error).toEqual(expect.stringContaining('e-mail'));
+		expect(split.errorItems[0].json.error).toMatchObject({ message: expect.stringContaining('e-mail'), itemIndex: 1 });
 
 		const stopped = await runLeadSquared({ parameters: fromItem, items, credentials });
 		expect(stopped.status).toBe('error');

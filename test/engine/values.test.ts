@@ -151,7 +151,7 @@ describe('unknown fields', () => {
 			continueOnFail: true,
 		});
 
-		expect(result.items[0].json).toMatchObject({ error: expect.stringContaining('Unknown field "City"'), details: { field: 'City' } });
+		expect(result.items[0].json).toMatchObject({ error: expect.stringContaining('The input item has a key that is not a LeadSquared lead field ("City")'), details: { field: 'City' } });
 		expect(upserts(sandbox)).toHaveLength(0);
 	});
 

@@ -121,6 +121,8 @@ export interface ExecuteParams {
 	startNode?: string;
 	settings?: IWorkflowSettings;
 	mode?: WorkflowExecuteMode;
+	/** Called once the run has started, with a function that cancels it (what "Stop execution" does). */
+	onStart?: (cancel: () => void) => void;
 }
 
 export interface ExecuteOutcome {
@@ -199,7 +201,9 @@ export async function executeWorkflow(params: ExecuteParams): Promise<ExecuteOut
 		{ node: startNode, data: { main: [startItems.map((json) => ({ json: structuredClone(json) }))] }, source: null },
 	];
 	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack } });
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const running = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	params.onStart?.(() => running.cancel());
+	const run = await running;
 	return { run, executionId, executedNodes, credentialsHelper };
 }
 

@@ -170,6 +170,8 @@ export interface RunOptions {
 	/** Other node settings for the LeadSquared node (retryOnFail, alwaysOutputData, executeOnce, ...). */
 	node?: Partial<INode>;
 	mode?: WorkflowExecuteMode;
+	/** Called once the run has started, with a function that cancels it (what "Stop execution" does). */
+	onStart?: (cancel: () => void) => void;
 }
 
 export interface RunResult {
@@ -222,6 +224,7 @@ export async function runLeadSquared(options: RunOptions): Promise<RunResult> {
 		startItems: options.items ?? [{}],
 		settings,
 		mode: options.mode,
+		onStart: options.onStart,
 	});
 	const { run } = outcome;
 	return {

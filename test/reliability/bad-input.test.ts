@@ -387,13 +387,18 @@ const CASES: InputCase[] = [
 		name: 'an unknown mx_ field with Unknown Fields = fail',
 		parameters: autoMap({}, { unknownFields: 'fail' }),
 		items: [GOOD, { EmailAddress: 'unknown@example.com', LastName: 'U', mx_Nope: 'x' }],
-		error: { item: 1, message: /^Unknown field "mx_Nope": not in your LeadSquared account's lead fields \[item 1\]$/, field: 'mx_Nope' },
+		error: {
+			item: 1,
+			message:
+				/^The input item has a key that is not a LeadSquared lead field \("mx_Nope"\): set Options → Unknown Fields to "Drop Them and List Them in the Output", or remove it before this node \[item 1\]$/,
+			field: 'mx_Nope',
+		},
 	},
 	{
 		name: 'several unknown fields are all named',
 		parameters: autoMap(),
 		items: [GOOD, { EmailAddress: 'unknown2@example.com', LastName: 'U', mx_Nope: 'x', City: 'Pune' }],
-		error: { item: 1, message: /^Unknown fields "mx_Nope", "City": not in your LeadSquared account's lead fields \[item 1\]$/, field: 'mx_Nope' },
+		error: { item: 1, message: /^The input item has keys that are not LeadSquared lead fields \("mx_Nope", "City"\): set Options/, field: 'mx_Nope' },
 	},
 	{
 		name: 'an unknown mx_ field with Unknown Fields = drop',

@@ -120,7 +120,7 @@ describe('identityKeys', () => {
 			},
 			fields,
 		);
-		expect(keys).toEqual(['email:ann@example.com', 'phone:919845098450', 'phone:919845098450', 'mx_student_id:s-1', 'firstname:ann']);
+		expect(keys).toEqual(['email:ann@example.com', 'phone:9845098450', 'phone:9845098450', 'mx_student_id:s-1', 'firstname:ann']);
 	});
 
 	it('ignores empty values', () => {

@@ -1,5 +1,5 @@
 import type { LeadField } from '../../nodes/LeadSquared/helpers/fields';
-import { formatUtc, formatValue, toLeadSquaredDateTime } from '../../nodes/LeadSquared/helpers/values';
+import { formatValue, toLeadSquaredDateTime } from '../../nodes/LeadSquared/helpers/values';
 
 function field(kind: LeadField['kind'], extra: Partial<LeadField> = {}): LeadField {
 	return {
@@ -58,8 +58,18 @@ describe('dates', () => {
 		},
 	);
 
-	it('pads years and fields', () => {
-		expect(formatUtc(new Date(Date.UTC(987, 0, 2, 3, 4, 5)))).toBe('0987-01-02 03:04:05');
+	it('pads fields', () => {
+		expect(toLeadSquaredDateTime(new Date(Date.UTC(1987, 0, 2, 3, 4, 5)), 'UTC')).toEqual({ ok: true, value: '1987-01-02 03:04:05' });
+	});
+
+	it.each([
+		[1.7e18, /is 1700000000000000000, which is not a date/],
+		[1.7e15, /year 5\d{4}; LeadSquared stores dates from 1753 to 9999/],
+		['0987-01-02', /year 987/],
+		[31_536_000_000, /could be epoch seconds \(the year 2969\) or epoch milliseconds \(1971-01-01\)/],
+	])('refuses %p: %p', (input, problem) => {
+		const result = toLeadSquaredDateTime(input, 'UTC');
+		expect(result).toEqual({ ok: false, problem: expect.stringMatching(problem) });
 	});
 
 	it('says so when the time zone is unknown', () => {

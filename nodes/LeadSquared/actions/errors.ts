@@ -6,8 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { LeadSquaredError } from '../helpers/errors';
-import { InputError } from '../helpers/payload';
+import { InputError, LeadSquaredError } from '../helpers/errors';
 
 export type NodeFailure = NodeApiError | NodeOperationError;
 
@@ -50,12 +49,11 @@ export function toNodeError(context: IExecuteFunctions, error: unknown, itemInde
 
 /**
  * The item a failed input item becomes when the node continues on fail, paired to its input item:
- * - "Continue": `{ error, details }`, the details holding LeadSquared's exception type and message, the
- *   field, the item index;
- * - "Continue (using error output)": `{ error, message }` (message = the description), the shape every
- *   n8n line routes to the error output, merged there with the input item's fields. (n8n 1.x routes only
- *   `{error}` / `{error, message}` json; an item carrying `.error` instead would have its json cut down to
- *   the message by n8n 2.x.)
+ * - "Continue": `{ error, details }`: the message, and details holding the description, LeadSquared's
+ *   exception type and message, the HTTP status, the field, the item index;
+ * - "Continue (using error output)": `{ error: { message, …the same details }, message }` (message = the
+ *   description). n8n 1.x routes to the error output only items whose json has exactly the keys `error`
+ *   (and `message`), so the details travel inside `error`; n8n merges the input item's fields in.
  */
 export function toErrorItem(
 	nodeError: NodeFailure,
@@ -64,12 +62,6 @@ export function toErrorItem(
 	extra: IDataObject = {},
 	forErrorOutput = false,
 ): INodeExecutionData {
-	if (forErrorOutput) {
-		return {
-			json: { error: nodeError.message, ...(nodeError.description ? { message: nodeError.description } : {}) },
-			pairedItem: { item: itemIndex },
-		};
-	}
 	const failure = source instanceof LeadSquaredError ? source.failure : undefined;
 	const details: IDataObject = {
 		...(nodeError.description ? { description: nodeError.description } : {}),
@@ -80,5 +72,11 @@ export function toErrorItem(
 		itemIndex,
 		...extra,
 	};
+	if (forErrorOutput) {
+		return {
+			json: { error: { message: nodeError.message, ...details }, message: nodeError.description ?? nodeError.message },
+			pairedItem: { item: itemIndex },
+		};
+	}
 	return { json: { error: nodeError.message, details }, pairedItem: { item: itemIndex } };
 }

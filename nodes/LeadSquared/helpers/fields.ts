@@ -18,8 +18,8 @@ export interface LeadField {
 	maxLength?: number;
 	/** Allowed values of a dropdown (Select) field. Empty when the metadata carries none. */
 	options: string[];
-	/** Sub-field schema names of a custom field set, when the metadata lists them. */
-	subFields: string[];
+	/** Sub-fields of a custom field set, with their own types, when the metadata lists them. */
+	subFields: LeadField[];
 }
 
 /** Fields LeadSquared matches on by default or marks unique out of the box. */
@@ -79,15 +79,10 @@ function optionValues(raw: unknown): string[] {
 		.filter((value) => value !== '');
 }
 
-function subFieldNames(record: Record<string, unknown>): string[] {
+function subFieldsOf(record: Record<string, unknown>): LeadField[] {
 	const meta = record.CustomObjectMetaData as Record<string, unknown> | undefined;
 	const fields = (meta && Array.isArray(meta.Fields) ? meta.Fields : record.Fields) as unknown;
-	if (!Array.isArray(fields)) return [];
-	return fields
-		.map((field: unknown) =>
-			field && typeof field === 'object' ? asString((field as Record<string, unknown>).SchemaName) : '',
-		)
-		.filter((name) => name !== '');
+	return Array.isArray(fields) ? (parseLeadFields(fields) ?? []).map((field) => ({ ...field, isIdentifier: false, subFields: [] })) : [];
 }
 
 /** Turns a `LeadsMetaData.Get` answer into fields; undefined when the answer is not a list. */
@@ -112,7 +107,7 @@ export function parseLeadFields(raw: unknown): LeadField[] | undefined {
 			lockAfterCreate: asFlag(record.LockAfterCreate),
 			maxLength: Number.isFinite(maxLength) && maxLength > 0 ? maxLength : undefined,
 			options,
-			subFields: subFieldNames(record),
+			subFields: subFieldsOf(record),
 		});
 	}
 	return fields;

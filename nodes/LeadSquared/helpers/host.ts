@@ -100,9 +100,12 @@ function resolveCustomBaseUrl(value: unknown): Connection {
 	}
 	const path = url.pathname.replace(/\/+$/, '');
 	const segments = path.split('/').filter((segment) => segment !== '');
-	if (segments.some((segment) => segment.toLowerCase() === 'v2' || segment.toLowerCase().endsWith('.svc'))) {
+	// Cut at the first whole path segment that belongs to the API ("v2" or "<Service>.svc"), nothing less.
+	const apiSegment = segments.findIndex((segment) => segment.toLowerCase() === 'v2' || /\.svc$/i.test(segment));
+	if (apiSegment !== -1) {
+		const root = segments.slice(0, apiSegment).map((segment) => `/${segment}`).join('');
 		throw new HostError(
-			`The custom base URL must stop before the API path: use "${url.origin}${path.slice(0, path.toLowerCase().indexOf('/v2')) || ''}" rather than a URL containing /v2 or a .svc service.`,
+			`The custom base URL must stop before the API path: use "${url.origin}${root}" rather than a URL containing /v2 or a .svc service.`,
 		);
 	}
 	return { baseUrl: `${url.origin}${path}`, hostLabel: url.host };

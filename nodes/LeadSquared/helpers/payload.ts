@@ -60,19 +60,29 @@ export interface LeadPayload {
 }
 
 const SEARCH_BY = 'SearchBy';
+/** The fields LeadSquared finds a lead by when no SearchBy is sent (contract §1.3). */
+const DEFAULT_MATCH_KEYS = ['EmailAddress', 'Phone'];
 
 function nameOf(raw: unknown): string {
 	return typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
 }
 
-function quoteList(names: string[]): string {
-	return names.map((name) => `"${name}"`).join(', ');
+/** At most this many names are quoted in one message; the rest are counted. */
+const MAX_LISTED = 20;
+
+/** `"a", "b", "c"`, or the first 20 and how many more: a message never grows with the input. */
+export function listNames(names: readonly string[], quote = true): string {
+	const shown = names.slice(0, MAX_LISTED).map((name) => (quote ? `"${name}"` : name));
+	const more = names.length - shown.length;
+	return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
 class PayloadBuilder {
 	private readonly attributes: LsqAttribute[] = [];
 	private readonly seen = new Map<string, string>();
 	private readonly unknown: string[] = [];
+	/** Whether an unknown name came from the input item's own keys (Map Automatically). */
+	private unknownFromInput = false;
 	private readonly dropped: string[] = [];
 	private readonly skipped: string[] = [];
 
@@ -90,11 +100,16 @@ class PayloadBuilder {
 		}
 		input.customFieldSets.forEach((set, position) => this.addCustomFieldSet(set, position));
 		if (this.unknown.length > 0) {
+			const plural = this.unknown.length > 1;
 			throw new InputError(
-				`Unknown field${this.unknown.length > 1 ? 's' : ''} ${quoteList(this.unknown)}: not in your LeadSquared account's lead fields`,
+				this.unknownFromInput
+					? `The input item has ${plural ? 'keys' : 'a key'} that ${plural ? 'are not LeadSquared lead fields' : 'is not a LeadSquared lead field'} ` +
+							`(${listNames(this.unknown)}): set Options → Unknown Fields to "Drop Them and List Them in the Output", or remove ${plural ? 'them' : 'it'} before this node`
+					: `Unknown field${plural ? 's' : ''} ${listNames(this.unknown)}: not in your LeadSquared account's lead fields`,
 				this.unknown[0],
-				'LeadSquared rejects the whole lead when one attribute is unknown, so nothing was sent. Use schema names ' +
-					'(e.g. mx_City, not "City"), or set Options → Unknown Fields to "Drop Them and List Them in the Output".',
+				'LeadSquared rejects the whole lead when one attribute is unknown, so nothing was sent. "Map Automatically" sends every key of ' +
+					'the input item as a field, so keys added by earlier nodes count too. Use schema names (e.g. mx_City, not "City"), or set ' +
+					'Options → Unknown Fields to "Drop Them and List Them in the Output".',
 			);
 		}
 		if (this.attributes.length === 0) {
@@ -122,11 +137,14 @@ class PayloadBuilder {
 	}
 
 	/** Resolves a field name against the metadata; records unknown names (or drops them). */
-	private lookUp(name: string): LeadField | undefined {
+	private lookUp(name: string, source?: AttributeSource): LeadField | undefined {
 		const field = this.fields.get(name);
 		if (field) return field;
 		if (this.options.unknownFields === 'drop') this.dropped.push(name);
-		else this.unknown.push(name);
+		else {
+			this.unknown.push(name);
+			if (source === 'input item') this.unknownFromInput = true;
+		}
 		return undefined;
 	}
 
@@ -153,6 +171,11 @@ class PayloadBuilder {
 
 	private addAttribute(attribute: AttributeInput, position: number): void {
 		const name = nameOf(attribute.name);
+		if (name === '' && attribute.source === 'input item' && this.options.unknownFields === 'drop') {
+			// A key without a name (a CSV column without a header): no field has it, so it is dropped like an unknown one.
+			this.dropped.push('');
+			return;
+		}
 		if (name === '') {
 			throw new InputError(
 				`Lead field ${position} from the ${attribute.source} has no field name`,
@@ -167,7 +190,7 @@ class PayloadBuilder {
 				'Choose the field to match leads on with the "Match By" parameter instead of sending a SearchBy attribute.',
 			);
 		}
-		const field = this.lookUp(name);
+		const field = this.lookUp(name, attribute.source);
 		if (!field) return;
 		if (field.kind === 'cfs') {
 			throw new InputError(
@@ -207,7 +230,7 @@ class PayloadBuilder {
 				'Add at least one sub-field (e.g. Status or mx_CustomObject_1) with its value.',
 			);
 		}
-		const known = new Map(field.subFields.map((sub) => [sub.toLowerCase(), sub]));
+		const known = new Map(field.subFields.map((sub) => [sub.schemaName.toLowerCase(), sub]));
 		const seen = new Set<string>();
 		const pairs: LsqPair[] = [];
 		set.subFields.forEach((sub, index) => {
@@ -219,9 +242,10 @@ class PayloadBuilder {
 				);
 			}
 			let canonical = subName;
+			let subField: LeadField | undefined;
 			if (known.size > 0) {
-				const match = known.get(subName.toLowerCase());
-				if (match === undefined) {
+				subField = known.get(subName.toLowerCase());
+				if (subField === undefined) {
 					if (this.options.unknownFields === 'drop') {
 						this.dropped.push(`${field.schemaName}.${subName}`);
 						return;
@@ -229,10 +253,10 @@ class PayloadBuilder {
 					throw new InputError(
 						`Custom field set "${field.schemaName}" has no sub-field "${subName}"`,
 						`${field.schemaName}.${subName}`,
-						`Its sub-fields are: ${[...known.values()].join(', ')}.`,
+						`Its sub-fields are: ${listNames([...known.values()].map((known) => known.schemaName))}.`,
 					);
 				}
-				canonical = match;
+				canonical = subField.schemaName;
 			}
 			if (seen.has(canonical.toLowerCase())) {
 				throw new InputError(
@@ -241,7 +265,8 @@ class PayloadBuilder {
 				);
 			}
 			seen.add(canonical.toLowerCase());
-			const value = this.convert(undefined, `${field.schemaName}.${canonical}`, sub.value);
+			// Sub-fields have types of their own (a date, a yes/no): converted like ordinary fields.
+			const value = this.convert(subField, `${field.schemaName}.${canonical}`, sub.value);
 			if (value !== undefined) pairs.push({ Attribute: canonical, Value: value });
 		});
 		if (pairs.length > 0) this.attributes.push({ Attribute: field.schemaName, Value: '', Fields: pairs });
@@ -251,16 +276,20 @@ class PayloadBuilder {
 		const name = nameOf(raw);
 		if (name === '') {
 			const identifiers = this.fields.identifiers().map((field) => field.schemaName);
-			const present = identifiers.some((identifier) => hasValue({ attributes: this.attributes }, identifier));
-			if (!present) {
+			const present = identifiers.filter((identifier) => hasValue({ attributes: this.attributes }, identifier));
+			if (present.length === 0) {
 				throw new InputError(
-					`No value for any field LeadSquared can match a lead on (${identifiers.join(', ')})`,
+					`No value for any field LeadSquared can match a lead on (${listNames(identifiers, false)})`,
 					identifiers[0],
 					'LeadSquared needs at least one unique field to find or create the lead: add an e-mail address or ' +
 						'phone number, or choose a "Match By" field that the item has a value for.',
 				);
 			}
-			return undefined;
+			// LeadSquared's default finds a lead by e-mail, then phone. An item with neither is matched on the
+			// unique field it does carry (Mobile, a unique mx_ field): otherwise a second run (a retry after a
+			// lost answer) would try to create the lead again and be refused as a duplicate.
+			if (DEFAULT_MATCH_KEYS.some((key) => present.includes(key))) return undefined;
+			return present[0];
 		}
 		const field = this.fields.get(name);
 		if (!field) {

@@ -84,14 +84,17 @@ export async function runKeyed<T>(
 	return results;
 }
 
-/** The identity a value gives a lead: e-mails by letter-insensitive address, phones by their digits. */
+/** Digits a phone number is compared by: its national number (the last 10 digits), so +91-98450 98450, 9845098450 and 09845098450 are one phone. */
+const NATIONAL_DIGITS = 10;
+
+/** The identity a value gives a lead: e-mails by letter-insensitive address, phones by their national number. */
 export function identityKey(kind: 'email' | 'phone' | 'other', field: string, value: string): string | undefined {
 	const trimmed = value.trim();
 	if (trimmed === '') return undefined;
 	if (kind === 'email') return `email:${trimmed.toLowerCase()}`;
 	if (kind === 'phone') {
 		const digits = trimmed.replace(/\D/g, '');
-		return digits === '' ? undefined : `phone:${digits}`;
+		return digits === '' ? undefined : `phone:${digits.slice(-NATIONAL_DIGITS)}`;
 	}
 	return `${field.toLowerCase()}:${trimmed.toLowerCase()}`;
 }

@@ -8,6 +8,6 @@ export async function getCustomFieldSets(this: ILoadOptionsFunctions): Promise<I
 	return index.customFieldSets().map((field) => ({
 		name: label(field.displayName, field.schemaName),
 		value: field.schemaName,
-		description: field.subFields.length > 0 ? `Sub-fields: ${field.subFields.join(', ')}` : undefined,
+		description: field.subFields.length > 0 ? `Sub-fields: ${field.subFields.map((sub) => sub.schemaName).join(', ')}` : undefined,
 	}));
 }

@@ -72,7 +72,8 @@ export function readEngineSettings(options: IDataObject): EngineSettings {
 }
 
 /**
- * The shared options' fields, for an operation's Options collection. `bulk` adds the bulk API's own
+ * The shared options' fields, for an operation's Options collection. Defaults are literals (n8n's lint
+ * rules read them); test/unit/description.test.ts checks they equal the transport's. `bulk` adds the bulk API's own
  * limit (operations that can send in batches).
  */
 export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean; writes?: boolean } = {}): INodeProperties[] {
@@ -82,7 +83,7 @@ export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean;
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
-			default: DEFAULT_CONCURRENCY,
+			default: 5,
 			description: writes
 				? 'How many calls may be under way at once, always within the rate limit. Items for the same record (same e-mail, phone, unique field or ID) are never sent at the same time, and keep their order.'
 				: 'How many calls may be under way at once, always within the rate limit',
@@ -94,7 +95,7 @@ export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean;
 						name: 'maxBulkCallsPer5Seconds',
 						type: 'number',
 						typeOptions: { minValue: 1, numberPrecision: 0 },
-						default: DEFAULT_SETTINGS.bulkPace.calls,
+						default: 5,
 						description: "Your plan's limit for bulk APIs (lower than the ordinary one). Used by \"Send in Batches\".",
 					} satisfies INodeProperties,
 				]
@@ -104,7 +105,7 @@ export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean;
 			name: 'maxCallsPer5Seconds',
 			type: 'number',
 			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: DEFAULT_SETTINGS.pace.calls,
+			default: 25,
 			description:
 				"Your LeadSquared plan's API rate limit. Calls from all LeadSquared nodes using this account in this n8n share it. When LeadSquared reports a lower limit, the node slows down to it.",
 		},
@@ -113,7 +114,7 @@ export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean;
 			name: 'maxRateLimitWait',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULT_SETTINGS.maxRateLimitWaitMs / 1000,
+			default: 120,
 			description: 'Longest time one item may wait out rate-limit answers before it fails',
 		},
 		{
@@ -121,7 +122,7 @@ export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean;
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
-			default: DEFAULT_SETTINGS.maxRetries,
+			default: 3,
 			description:
 				"Retries after a connection failure, a timeout or a 5xx answer without a LeadSquared error. LeadSquared's own errors are never retried.",
 		},
@@ -130,7 +131,7 @@ export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean;
 			name: 'retryDelay',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULT_SETTINGS.retryDelayMs,
+			default: 1000,
 			description: 'Wait before the first retry; doubles on each further retry',
 		},
 		{
@@ -138,7 +139,7 @@ export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean;
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: DEFAULT_SETTINGS.timeoutMs,
+			default: 30000,
 			description: 'How long to wait for each answer from LeadSquared',
 		},
 	];
