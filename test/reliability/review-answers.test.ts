@@ -115,12 +115,12 @@ describe('findings 3 and 4: reported limits that would spin or switch pacing off
 	}, 20_000);
 
 	it('finding 4: "limit of 0 in S second(s)" is ignored: pacing stays on and LeadSquared refuses nothing more', async () => {
-		sandbox.configure({ rateLimit: { calls: 4, windowMs: 5000 } });
+		sandbox.configure({ rateLimit: { calls: 3, windowMs: 5000 } });
 		sandbox.injectFault({ endpoint: SINGLE_ENDPOINT, type: 'rateLimit', calls: 0, windowSeconds: 1, count: 1 });
 		try {
-			const items = [1, 2, 3, 4, 5, 6].map((n) => lead(60 + n));
+			const items = [1, 2, 3, 4].map((n) => lead(60 + n));
 			const result = await runLeadSquared({
-				parameters: autoMap({}, { maxCallsPer5Seconds: 4, concurrency: 5 }),
+				parameters: autoMap({}, { maxCallsPer5Seconds: 3, concurrency: 1 }),
 				items,
 				credentials: sandboxCredentials(sandbox),
 			});

@@ -234,6 +234,43 @@ describe('smaller things seen in real n8n', () => {
 		}
 	});
 
+	it('a 401 through a Custom Base URL advises checking where it forwards, not the region of 127.0.0.1', async () => {
+		const result = await runLeadSquared({
+			parameters: autoMap(),
+			items: [{ EmailAddress: 'keys@example.com', LastName: 'Keys' }],
+			credentials: sandboxCredentials(sandbox, { secretKey: 'not-the-secret' }),
+		});
+		expect(result.error?.description).toContain(`the Custom Base URL (127.0.0.1:${sandbox.port}) forwards to your account's own regional LeadSquared host`);
+		expect(result.error?.description).not.toContain("is your account's region");
+	});
+
+	it('items on the error output carry the field, the item index, ExceptionType and ExceptionMessage', async () => {
+		sandbox.configure({ leads: [{ LastName: 'Holder', Phone: '+919800000002' }] });
+		sandbox.reset();
+		try {
+			const result = await runLeadSquared({
+				parameters: autoMap(),
+				items: [
+					{ EmailAddress: 'bad-address', LastName: 'Bad' },
+					{ EmailAddress: 'dup2@example.com', LastName: 'Dup', Phone: '+919800000002' },
+				],
+				credentials: sandboxCredentials(sandbox),
+				errorOutput: true,
+			});
+			expect(result.errorItems.map((item) => item.json.error)).toEqual([
+				expect.objectContaining({ message: expect.stringContaining('EmailAddress'), field: 'EmailAddress', itemIndex: 0 }),
+				expect.objectContaining({
+					exceptionType: 'MXDuplicateEntryException',
+					exceptionMessage: 'A Lead with same Phone Number already exists.',
+					httpCode: 500,
+					itemIndex: 1,
+				}),
+			]);
+		} finally {
+			sandbox.configure({ leads: undefined });
+		}
+	});
+
 	it('cut-off JSON is named once: "with JSON that is cut off or malformed (HTTP 200)"', async () => {
 		sandbox.injectFault({ endpoint: SINGLE_ENDPOINT, type: 'truncated', count: 1 });
 		const result = await runLeadSquared({
