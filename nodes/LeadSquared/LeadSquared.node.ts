@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as lead from './actions/lead';
+import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
@@ -11,9 +11,11 @@ export class LeadSquared implements INodeType {
 		name: 'leadSquared',
 		icon: { light: 'file:leadsquared.svg', dark: 'file:leadsquared.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Typed Values on by default (1 keeps LeadSquared's text values for workflows built before it)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create or update leads in the LeadSquared CRM',
+		description: 'Create, update, find and delete leads and their activities, tasks, opportunities and notes in the LeadSquared CRM',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,10 +27,10 @@ export class LeadSquared implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Lead', value: 'lead' }],
+				options: RESOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'lead',
 			},
-			...lead.description,
+			...RESOURCES.flatMap((resource) => resource.description),
 		],
 	};
 

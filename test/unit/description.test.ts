@@ -25,7 +25,7 @@ describe('node description', () => {
 	});
 
 	it('describes Lead → Create or Update for people and AI agents', () => {
-		expect(description).toMatchObject({ name: 'leadSquared', usableAsTool: true, version: 1 });
+		expect(description).toMatchObject({ name: 'leadSquared', usableAsTool: true, version: [1, 1.1], defaultVersion: 1.1 });
 		const operation = description.properties.find((property) => property.name === 'operation');
 		expect(operation?.options).toEqual([
 			expect.objectContaining({ value: 'createOrUpdate', action: 'Create or update a lead' }),

@@ -17,6 +17,7 @@ import { bulkCreateOrUpdateLeads, createOrUpdateLead, getLeadById, getLeadsByIds
 import type { LeadSquaredClient } from '../../transport';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';
+import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
 import { accountFields, fieldNotes, leadFieldProperties, leadWriteOptions, payloadOptions, readLeadFields } from './leadFields';
 
@@ -89,6 +90,10 @@ const properties: INodeProperties[] = [
 				description: 'Whether to add the full lead record to the output (one more call per item, or per batch)',
 			},
 			{
+				...typedValuesOption,
+				description: `${typedValuesOption.description}. Applies to the lead added by "Return Full Lead".`,
+			},
+			{
 				displayName: 'Send in Batches',
 				name: 'sendInBatches',
 				type: 'boolean',
@@ -136,7 +141,7 @@ class CreateOrUpdate implements Operation<LeadPayload, Setup> {
 		return identityKeys(payload, setup.fields);
 	}
 
-	async send(run: RunContext, { prepared: payload }: Entry<LeadPayload>): Promise<IDataObject> {
+	async send(run: RunContext, { prepared: payload }: Entry<LeadPayload>, setup: Setup): Promise<IDataObject> {
 		const post = async (searchBy?: string) =>
 			await settle(async () => await createOrUpdateLead(run.client, toRequestBody(payload, searchBy), automations(run)));
 		let attempt = await post(payload.searchBy);
@@ -154,14 +159,16 @@ class CreateOrUpdate implements Operation<LeadPayload, Setup> {
 			...(retriedByPhone ? { retriedWithSearchBy: PHONE } : {}),
 			...fieldNotes(payload),
 		};
-		if (run.options.returnFullLead === true) json.lead = await readBack(run.client, result.leadId);
+		if (run.options.returnFullLead === true) {
+			json.lead = outputRecord(await readBack(run.client, result.leadId), typedValuesOn(run.context, run.options), setup.fields);
+		}
 		return json;
 	}
 
-	batching(run: RunContext): Batching<LeadPayload> | undefined {
+	batching(run: RunContext, setup: Setup): Batching<LeadPayload> | undefined {
 		if (run.options.sendInBatches !== true) return undefined;
 		const size = numberOption(run.options, { name: 'batchSize', label: 'Batch Size', min: 1, max: MAX_BULK_ROWS, whole: true, fallback: MAX_BULK_ROWS });
-		return { size, send: async (entries) => await sendBatch(run, entries) };
+		return { size, send: async (entries) => await sendBatch(run, entries, setup) };
 	}
 }
 
@@ -184,7 +191,7 @@ async function readBack(client: LeadSquaredClient, leadId: string): Promise<IDat
 }
 
 /** One bulk call for up to 25 items; each row's result or error goes to the item it came from. */
-async function sendBatch(run: RunContext, batch: Array<Entry<LeadPayload>>): Promise<Outcome[]> {
+async function sendBatch(run: RunContext, batch: Array<Entry<LeadPayload>>, setup: Setup): Promise<Outcome[]> {
 	let results: RowResult[];
 	try {
 		results = await bulkCreateOrUpdateLeads(
@@ -198,6 +205,7 @@ async function sendBatch(run: RunContext, batch: Array<Entry<LeadPayload>>): Pro
 	}
 	const retried = await retryDuplicatePhones(run, batch, results);
 	const leads = await fullLeads(run, results);
+	const typed = typedValuesOn(run.context, run.options);
 	return batch.map(({ index, prepared }, row): Outcome => {
 		const result = results[row];
 		if (!result.ok) return { index, ok: false, error: new LeadSquaredError(result.failure) };
@@ -212,7 +220,7 @@ async function sendBatch(run: RunContext, batch: Array<Entry<LeadPayload>>): Pro
 			...(result.affectedRows !== undefined ? { affectedRows: result.affectedRows } : {}),
 			...(retried.has(row) ? { retriedWithSearchBy: PHONE } : {}),
 			...fieldNotes(prepared),
-			...(lead ? { lead } : {}),
+			...(lead ? { lead: outputRecord(lead, typed, setup.fields) } : {}),
 		};
 		return { index, ok: true, json: [json] };
 	});

@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as createOrUpdate from './createOrUpdate.operation';
+import type { Execute } from '../resources';
 
-export { createOrUpdate };
+export const operations: Record<string, Execute> = {
+	createOrUpdate: createOrUpdate.execute,
+};
 
 export const description: INodeProperties[] = [
 	{
