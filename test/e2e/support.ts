@@ -17,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { startSandbox } from '../../sandbox';
-import type { LeadRecord, RequestLogEntry, Sandbox } from '../../sandbox';
+import type { LeadRecord, RequestLogEntry, Sandbox, SandboxOptions } from '../../sandbox';
 import { repoRoot } from '../../scripts/e2e/package';
 import { ensureRuntime, installPackage, parseExecutionOutput, runN8n } from '../../scripts/runtime';
 import type { ExecutionResult, N8nRuntime, RunResult, RuntimeLine } from '../../scripts/runtime';
@@ -136,7 +136,15 @@ function artifactsDir(line: RuntimeLine): string {
 	return path.join(repoRoot(), '.test-tmp', 'e2e', line);
 }
 
-export async function runLine(line: RuntimeLine, tarball: string): Promise<LineRun> {
+/** What scenarios beyond the core workflows add to a line's run (test/e2e/scenarios). */
+export interface RunExtras {
+	leads?: Array<Record<string, string>>;
+	sandbox?: Partial<SandboxOptions>;
+	/** Workflow ids run in the same execute-batch. */
+	workflows?: string[];
+}
+
+export async function runLine(line: RuntimeLine, tarball: string, extras: RunExtras = {}): Promise<LineRun> {
 	const runtime = await ensureRuntime(line);
 	const engine = engineFor(line);
 	const userFolder = await fsp.mkdtemp(path.join(os.tmpdir(), `n8n-e2e-${line}-`));
@@ -145,9 +153,10 @@ export async function runLine(line: RuntimeLine, tarball: string): Promise<LineR
 	await fsp.mkdir(artifacts, { recursive: true });
 	const keys = randomKeys();
 	const sandbox = await startSandbox({
+		...extras.sandbox,
 		accessKey: keys.accessKey,
 		secretKey: keys.secretKey,
-		leads: seedLeads(),
+		leads: [...seedLeads(), ...(extras.leads ?? [])],
 		// the workflows send 60+ calls in a few seconds; pacing is the node's business (options.maxCallsPer5Seconds)
 		rateLimit: { calls: 100_000, windowMs: 5000 },
 	});
@@ -202,7 +211,7 @@ export async function runLine(line: RuntimeLine, tarball: string): Promise<LineR
 		const snapshotDir = path.join(userFolder, 'snapshots');
 		const outputFile = path.join(userFolder, 'execute-batch.json');
 		await fsp.mkdir(snapshotDir);
-		const batchIds = Object.values(WF).filter((id) => id !== WF.documented);
+		const batchIds = [...Object.values(WF).filter((id) => id !== WF.documented), ...(extras.workflows ?? [])];
 		await n8n('execute-batch', ['execute-batch', `--ids=${batchIds.join(',')}`, `--snapshot=${snapshotDir}`, `--output=${outputFile}`], {
 			workflowRun: true,
 		});
