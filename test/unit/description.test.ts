@@ -26,10 +26,20 @@ describe('node description', () => {
 
 	it('describes Lead → Create or Update for people and AI agents', () => {
 		expect(description).toMatchObject({ name: 'leadSquared', usableAsTool: true, version: [1, 1.1], defaultVersion: 1.1 });
-		const operation = description.properties.find((property) => property.name === 'operation');
-		expect(operation?.options).toEqual([
-			expect.objectContaining({ value: 'createOrUpdate', action: 'Create or update a lead' }),
-		]);
+		const operation = description.properties.find(
+			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('lead'),
+		);
+		expect(operation?.options).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ value: 'createOrUpdate', action: 'Create or update a lead' }),
+				expect.objectContaining({ value: 'get', action: 'Get a lead' }),
+				expect.objectContaining({ value: 'getMany', action: 'Get many leads' }),
+				expect.objectContaining({ value: 'update', action: 'Update a lead' }),
+				expect.objectContaining({ value: 'delete', action: 'Delete a lead' }),
+				expect.objectContaining({ value: 'addToList', action: 'Add a lead to a list' }),
+				expect.objectContaining({ value: 'removeFromList', action: 'Remove a lead from a list' }),
+			]),
+		);
 		expect(description.credentials).toEqual([{ name: 'leadSquaredApi', required: true, testedBy: 'leadSquaredApiTest' }]);
 	});
 });

@@ -41,6 +41,8 @@ export interface LeadInput {
 }
 
 export type UnknownFieldMode = 'fail' | 'drop';
+/** 'upsert': Create or Update (SearchBy and identifier rules); 'update': a lead named by its id. */
+type PayloadMode = 'upsert' | 'update';
 export type EmptyValueMode = 'fail' | 'skip' | 'clear';
 
 export interface PayloadOptions {
@@ -85,13 +87,15 @@ class PayloadBuilder {
 	private unknownFromInput = false;
 	private readonly dropped: string[] = [];
 	private readonly skipped: string[] = [];
+	private mode: PayloadMode = 'upsert';
 
 	constructor(
 		private readonly fields: FieldIndex,
 		private readonly options: PayloadOptions,
 	) {}
 
-	build(input: LeadInput): LeadPayload {
+	build(input: LeadInput, mode: PayloadMode): LeadPayload {
+		this.mode = mode;
 		const positions = new Map<AttributeSource, number>();
 		for (const attribute of input.attributes) {
 			const position = (positions.get(attribute.source) ?? 0) + 1;
@@ -119,7 +123,8 @@ class PayloadBuilder {
 				'Map at least one lead field (e.g. EmailAddress), or switch the mapping mode to map the input automatically.',
 			);
 		}
-		const searchBy = this.resolveSearchBy(input.searchBy);
+		// An update names its lead by id: no SearchBy, and no identifier is needed.
+		const searchBy = mode === 'update' ? undefined : this.resolveSearchBy(input.searchBy);
 		return { attributes: this.attributes, searchBy, droppedFields: this.dropped, skippedFields: this.skipped };
 	}
 
@@ -187,7 +192,9 @@ class PayloadBuilder {
 			throw new InputError(
 				`"${name}" is not a lead field`,
 				name,
-				'Choose the field to match leads on with the "Match By" parameter instead of sending a SearchBy attribute.',
+				this.mode === 'update'
+					? 'Lead → Update finds the lead by its Lead ID: leave SearchBy out of the fields.'
+					: 'Choose the field to match leads on with the "Match By" parameter instead of sending a SearchBy attribute.',
 			);
 		}
 		const field = this.lookUp(name, attribute.source);
@@ -317,7 +324,15 @@ class PayloadBuilder {
 }
 
 export function buildLeadPayload(input: LeadInput, fields: FieldIndex, options: PayloadOptions): LeadPayload {
-	return new PayloadBuilder(fields, options).build(input);
+	return new PayloadBuilder(fields, options).build(input, 'upsert');
+}
+
+/**
+ * The body of `Lead.Update?leadId=`: the same checks and conversions as Create or Update, but the lead is
+ * named by its id, so there is no SearchBy and the item needs no e-mail, phone or other identifier.
+ */
+export function buildLeadUpdatePayload(input: Omit<LeadInput, 'searchBy'>, fields: FieldIndex, options: PayloadOptions): LeadPayload {
+	return new PayloadBuilder(fields, options).build({ ...input, searchBy: undefined }, 'update');
 }
 
 /** The JSON array LeadSquared takes: the attributes, then the SearchBy pair when a match field is set. */

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, LeadSquaredClient } from '../transport';
 import { fetchLeadFields } from '../transport/leadFields';
 
 /** Design-time look-ups answer quickly: no long rate-limit waits or retries while a user waits in the editor. */
-const DESIGN_TIME = { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: 10_000, maxRetries: 1, timeoutMs: 15_000 };
+export const DESIGN_TIME = { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: 10_000, maxRetries: 1, timeoutMs: 15_000 };
 
 export async function loadFieldIndex(context: ILoadOptionsFunctions): Promise<FieldIndex> {
 	const client = await LeadSquaredClient.connect(context, DESIGN_TIME);

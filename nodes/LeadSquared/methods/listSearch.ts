@@ -12,3 +12,5 @@ export async function searchMatchFields(this: ILoadOptionsFunctions, filter?: st
 		.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted));
 	return { results };
 }
+export { searchLeads } from './leads';
+export { searchStaticLists } from './lists';

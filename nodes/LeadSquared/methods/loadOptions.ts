@@ -11,3 +11,4 @@ export async function getCustomFieldSets(this: ILoadOptionsFunctions): Promise<I
 		description: field.subFields.length > 0 ? `Sub-fields: ${field.subFields.map((sub) => sub.schemaName).join(', ')}` : undefined,
 	}));
 }
+export { getLeadFieldNames, getLeadSearchFields } from './leads';

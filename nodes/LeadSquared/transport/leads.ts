@@ -99,3 +99,41 @@ export async function getLeadsByIds(client: LeadSquaredClient, ids: string[]): P
 	}
 	return byId;
 }
+
+/** LeadSquared accepted the call but its answer is not the documented success; whether it applied the change is unknown. */
+function unconfirmed(endpoint: string, what: string, change: string): LeadSquaredError {
+	return new LeadSquaredError({
+		kind: 'unexpected',
+		httpCode: 200,
+		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
+		description: `The ${change} may or may not have been applied; running the item again is safe.`,
+	});
+}
+
+/** `Lead.Update?leadId=`: only the fields given change. */
+export async function updateLead(
+	client: LeadSquaredClient,
+	leadId: string,
+	body: LsqAttribute[],
+	postUpdatedLead: boolean,
+): Promise<{ status: string; affectedRows?: number }> {
+	const answer = (await client.request({
+		method: 'POST',
+		path: 'LeadManagement.svc/Lead.Update',
+		query: { leadId, postUpdatedLead: String(postUpdatedLead) },
+		body,
+	})) as { Status?: unknown; Message?: { AffectedRows?: unknown } } | null;
+	if (!answer || typeof answer !== 'object' || (answer.Status !== 'Success' && typeof answer.Message !== 'object')) {
+		throw unconfirmed('Lead.Update', 'no Status "Success"', 'update');
+	}
+	const affectedRows = Number(answer.Message?.AffectedRows);
+	return { status: 'Success', affectedRows: Number.isFinite(affectedRows) ? affectedRows : undefined };
+}
+
+/** `Lead/Delete/ById?leadId=` → `{"Status":"Success"}`. */
+export async function deleteLead(client: LeadSquaredClient, leadId: string): Promise<void> {
+	const answer = (await client.request({ method: 'GET', path: 'LeadManagement.svc/Lead/Delete/ById', query: { leadId } })) as {
+		Status?: unknown;
+	} | null;
+	if (answer?.Status !== 'Success') throw unconfirmed('Lead/Delete/ById', 'no Status "Success"', 'deletion');
+}

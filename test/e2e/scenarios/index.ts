@@ -6,6 +6,7 @@
  */
 import type { SandboxOptions } from '../../../sandbox';
 import type { LineRun } from '../support';
+import { leadChain } from './lead-chain';
 
 export interface Scenario {
 	/** Shown as a describe block. */
@@ -20,4 +21,4 @@ export interface Scenario {
 	checks(run: () => LineRun): void;
 }
 
-export const SCENARIOS: Scenario[] = [];
+export const SCENARIOS: Scenario[] = [leadChain];

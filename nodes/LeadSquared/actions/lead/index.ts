@@ -1,10 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as addToList from './addToList.operation';
 import * as createOrUpdate from './createOrUpdate.operation';
+import * as deleteLead from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as removeFromList from './removeFromList.operation';
+import * as update from './update.operation';
 import type { Execute } from '../resources';
 
 export const operations: Record<string, Execute> = {
+	addToList: addToList.execute,
 	createOrUpdate: createOrUpdate.execute,
+	delete: deleteLead.execute,
+	get: get.execute,
+	getMany: getMany.execute,
+	removeFromList: removeFromList.execute,
+	update: update.execute,
 };
 
 export const description: INodeProperties[] = [
@@ -16,13 +28,55 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['lead'] } },
 		options: [
 			{
+				name: 'Add to List',
+				value: 'addToList',
+				description: 'Add a lead to a static list',
+				action: 'Add a lead to a list',
+			},
+			{
 				name: 'Create or Update',
 				value: 'createOrUpdate',
 				description: 'Create a new lead, or update the existing lead that matches',
 				action: 'Create or update a lead',
 			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a lead by its ID (LeadSquared enables this on request)',
+				action: 'Delete a lead',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get one lead by its ID, e-mail address or phone number',
+				action: 'Get a lead',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get the leads that meet conditions, or that a quick search finds',
+				action: 'Get many leads',
+			},
+			{
+				name: 'Remove From List',
+				value: 'removeFromList',
+				description: 'Remove a lead from a static list',
+				action: 'Remove a lead from a list',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update the fields of a lead by its ID',
+				action: 'Update a lead',
+			},
 		],
 		default: 'createOrUpdate',
 	},
 	...createOrUpdate.description,
+	...update.description,
+	...deleteLead.description,
+	...get.description,
+	...getMany.description,
+	...addToList.description,
+	...removeFromList.description,
 ];

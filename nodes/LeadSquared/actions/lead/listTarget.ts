@@ -1,0 +1,95 @@
+/**
+ * What Add to List and Remove from List share: the List parameter (the account's static lists, searchable,
+ * or an id), reading it for an item, and explaining a refused change by what the account's lists say about
+ * the list (unknown, or not static), looked up once per list and execution.
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { LeadSquaredError } from '../../helpers/errors';
+import { listRefused, unknownLead } from '../../helpers/leadFailures';
+import type { ListInfo } from '../../helpers/leadFailures';
+import { checkRecordId, GUID_PATTERN, recordKey } from '../../helpers/recordIds';
+import type { LeadSquaredClient } from '../../transport';
+import { findList } from '../../transport/lists';
+
+export function listProperty(description: string): INodeProperties {
+	return {
+		displayName: 'List',
+		name: 'list',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `${description}. Only static lists take leads one by one; dynamic lists take theirs from their criteria.`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a static list...',
+				typeOptions: { searchListMethod: 'searchStaticLists', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 13eeca05-e095-11e7-9f0f-0236dfe9c25a',
+				validation: [{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Not a LeadSquared list ID (a GUID)' } }],
+			},
+		],
+	};
+}
+
+/** The item's list id, checked (a GUID). */
+export function readListId(context: IExecuteFunctions, index: number): string {
+	return checkRecordId(context.getNodeParameter('list', index, '', { extractValue: true }), 'list');
+}
+
+/** The scheduler key of one lead in one list: the same lead and list are never changed twice at once. */
+export function membershipKey(listId: string, leadId: string): string {
+	return `${recordKey('list', listId)}/${recordKey('lead', leadId)}`;
+}
+
+/** Explains refused list changes; remembers what Lists.Get said about each list for the execution. */
+export class ListDiagnosis {
+	private readonly lists = new Map<string, Promise<ListInfo | null>>();
+
+	constructor(private readonly client: LeadSquaredClient) {}
+
+	/** The list as the account's lists describe it, or null; throws when Lists.Get fails. */
+	async list(listId: string): Promise<ListInfo | null> {
+		const key = listId.toLowerCase();
+		let found = this.lists.get(key);
+		if (!found) {
+			found = findList(this.client, listId);
+			this.lists.set(key, found);
+		}
+		return await found;
+	}
+
+	/**
+	 * Whether a refusal is about the list itself (unknown, not static): the error to give every lead of
+	 * the call, or undefined when the list is a static list of the account (or it cannot be told).
+	 */
+	async listProblem(error: unknown, listId: string): Promise<LeadSquaredError | undefined> {
+		if (!(error instanceof LeadSquaredError) || error.failure.kind !== 'business') return undefined;
+		let list: ListInfo | null;
+		try {
+			list = await this.list(listId);
+		} catch {
+			return undefined; // the lists could not be read: LeadSquared's own reason stands
+		}
+		const failure = listRefused(error.failure, listId, list);
+		return failure ? new LeadSquaredError(failure) : undefined;
+	}
+
+	/** A refused change of one lead: the list's problem, else "no such lead", else LeadSquared's reason. */
+	async explain(error: unknown, listId: string, leadId: string): Promise<unknown> {
+		const listProblem = await this.listProblem(error, listId);
+		if (listProblem) return listProblem;
+		if (error instanceof LeadSquaredError) {
+			const failure = unknownLead(error.failure, leadId);
+			if (failure) return new LeadSquaredError(failure);
+		}
+		return error;
+	}
+}
