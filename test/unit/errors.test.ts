@@ -84,6 +84,14 @@ describe('classifyAnswer', () => {
 });
 
 describe('classifyNetworkError', () => {
+	it('marks a refused connection (and a temporary DNS failure) as never sent, a reset or a timeout not', () => {
+		const context = { hostLabel: 'api.leadsquared.com', endpoint: 'Task.svc/Create' };
+		expect(classifyNetworkError({ code: 'ECONNREFUSED' }, context, 1000).notSent).toBe(true);
+		expect(classifyNetworkError({ code: 'EAI_AGAIN' }, context, 1000).notSent).toBe(true);
+		expect(classifyNetworkError({ code: 'ECONNRESET' }, context, 1000).notSent).toBeUndefined();
+		expect(classifyNetworkError({ code: 'ETIMEDOUT' }, context, 1000).notSent).toBeUndefined();
+	});
+
 	it.each([
 		[{ code: 'ECONNRESET' }, 'transient', /connection was reset/],
 		[{ cause: { code: 'ECONNRESET' }, message: 'x' }, 'transient', /connection was reset/],

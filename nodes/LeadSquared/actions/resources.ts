@@ -4,7 +4,11 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import * as activity from './activity';
 import * as lead from './lead';
+import * as note from './note';
+import * as opportunity from './opportunity';
+import * as task from './task';
 
 export type Execute = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 
@@ -15,4 +19,11 @@ export interface Resource {
 	operations: Record<string, Execute>;
 }
 
-export const RESOURCES: Resource[] = [{ name: 'Lead', value: 'lead', description: lead.description, operations: lead.operations }];
+/** Lead first: its parameters come first in the node's description (the Resource list itself is sorted). */
+export const RESOURCES: Resource[] = [
+	{ name: 'Lead', value: 'lead', description: lead.description, operations: lead.operations },
+	{ name: 'Activity', value: 'activity', description: activity.description, operations: activity.operations },
+	{ name: 'Note', value: 'note', description: note.description, operations: note.operations },
+	{ name: 'Opportunity', value: 'opportunity', description: opportunity.description, operations: opportunity.operations },
+	{ name: 'Task', value: 'task', description: task.description, operations: task.operations },
+];

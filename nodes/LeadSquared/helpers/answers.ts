@@ -254,5 +254,7 @@ export function classifyNetworkError(error: unknown, context: AnswerContext, tim
 	return {
 		kind: transient ? 'transient' : 'unexpected',
 		message: `Could not reach LeadSquared at ${context.hostLabel}: ${what}`,
+		// No connection was made: the request cannot have reached LeadSquared.
+		...(code === 'ECONNREFUSED' || code === 'EAI_AGAIN' ? { notSent: true } : {}),
 	};
 }

@@ -30,6 +30,8 @@ export interface Failure {
 	limit?: { calls: number; windowMs: number };
 	/** For rate limits: a Retry-After the server sent, in ms. */
 	retryAfterMs?: number;
+	/** For network failures: the request certainly did not reach LeadSquared (no connection was made). */
+	notSent?: boolean;
 }
 
 /** Thrown by the transport; the operation turns it into a NodeApiError for the item(s) concerned. */

@@ -12,5 +12,9 @@ export async function searchMatchFields(this: ILoadOptionsFunctions, filter?: st
 		.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted));
 	return { results };
 }
+export { searchActivityTypes, searchAllActivityTypes } from './activities';
 export { searchLeads } from './leads';
 export { searchStaticLists } from './lists';
+export { searchOpportunityTypes } from './opportunities';
+export { searchTaskTypes } from './tasks';
+export { searchUsers } from './users';

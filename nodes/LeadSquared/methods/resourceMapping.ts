@@ -57,3 +57,5 @@ export async function getLeadFields(this: ILoadOptionsFunctions): Promise<Resour
 		};
 	}
 }
+export { getActivityFields } from './activities';
+export { getOpportunityFields } from './opportunities';

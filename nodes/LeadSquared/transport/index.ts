@@ -3,7 +3,7 @@
  * under the rate limit, recovery from rate-limit answers, bounded retries of transient faults, and
  * turning every answer into either a parsed body or a LeadSquaredError that carries no secret.
  */
-import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { classifyAnswer, classifyNetworkError, MIN_RATE_LIMIT_WAIT_MS } from '../helpers/answers';
@@ -49,9 +49,17 @@ export interface ApiRequest {
 	body?: unknown;
 	/** Paced under the bulk limit instead of the ordinary one. */
 	bulk?: boolean;
+	/**
+	 * Whether sending it twice does no harm (reads, upserts, updates by id: the default). A create that
+	 * LeadSquared may already have applied when its answer was lost (a timeout, a reset, a 5xx) is not
+	 * sent again: a second record would be worse than a failed item. Only failures that certainly never
+	 * reached LeadSquared (connection refused, DNS) are retried for it.
+	 */
+	idempotent?: boolean;
 }
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+/** Any context that reads credentials and sends authenticated requests (executions, design time, trigger hooks, polls). */
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
 
 const clock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
@@ -184,6 +192,16 @@ export class LeadSquaredClient {
 				rateLimitRetries++;
 				await pause(wait, this.cancelSignal());
 				continue;
+			}
+			const mayRetry = request.idempotent !== false || failure.notSent === true;
+			if (failure.kind === 'transient' && !mayRetry) {
+				throw new LeadSquaredError({
+					...failure,
+					description: sentences(
+						failure.description,
+						'LeadSquared may or may not have created the record before the answer was lost, so the node did not send it again (a second copy would be worse). Check in LeadSquared before running the item again',
+					),
+				});
 			}
 			if (failure.kind === 'transient' && retries < this.settings.maxRetries && !this.isCancelled()) {
 				retries++;

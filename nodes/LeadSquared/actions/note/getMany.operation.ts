@@ -1,0 +1,78 @@
+/**
+ * Note → Get Many: a lead's notes (`LeadManagement.svc/RetrieveNote`), newest first by default;
+ * Return All / Limit page by PageIndex/PageSize.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requiredText } from '../../helpers/checks';
+import { Collector, collectByPageIndex } from '../../helpers/pager';
+import { retrieveNotes } from '../../transport/notes';
+import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import type { Entry, Operation, RunContext } from '../engine';
+import { listingProperties, readLimit } from '../listing';
+import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
+import { showFor } from '../utils';
+
+/** Notes per call [INF: the documented example asks for 200]. */
+export const NOTE_PAGE_SIZE = 100;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Lead ID',
+		name: 'leadId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.leadId }}',
+		description: "The lead's ID (ProspectID) whose notes to get",
+	},
+	...listingProperties,
+	optionsCollection(
+		[
+			{
+				displayName: 'Order',
+				name: 'order',
+				type: 'options',
+				default: 'newestFirst',
+				options: [
+					{ name: 'Newest First', value: 'newestFirst' },
+					{ name: 'Oldest First', value: 'oldestFirst' },
+				],
+				description: 'The order of the notes, by creation date',
+			},
+			{ ...typedValuesOption, description: `${typedValuesOption.description}. Note dates become ISO 8601 (UTC).` },
+		],
+		sharedOptions({ writes: false }),
+	),
+];
+
+export const description = showFor({ resource: ['note'], operation: ['getMany'] }, properties);
+
+interface Prepared {
+	leadId: string;
+	limit?: number;
+}
+
+class GetManyNotes implements Operation<Prepared> {
+	prepare(run: RunContext, index: number): Prepared {
+		return {
+			leadId: requiredText(run.context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead whose notes to get.'),
+			limit: readLimit(run.context, index),
+		};
+	}
+
+	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject[]> {
+		const newestFirst = run.options.order !== 'oldestFirst';
+		const collector = new Collector<Record<string, unknown>>(prepared.limit, (note) => (typeof note.ProspectNoteId === 'string' ? note.ProspectNoteId : undefined));
+		await collectByPageIndex(collector, NOTE_PAGE_SIZE, async (pageIndex, pageSize) =>
+			await retrieveNotes(run.client, prepared.leadId, pageIndex, pageSize, newestFirst),
+		);
+		const typed = typedValuesOn(run.context, run.options);
+		// CreatedOn and ModifiedOn are typed as LeadSquared's system dates; the rest is text.
+		return collector.records.map((note) => outputRecord(note as IDataObject, typed, undefined));
+	}
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runOperation(this, new GetManyNotes());
+}

@@ -1,0 +1,117 @@
+/**
+ * Parameters the opportunity operations share: the opportunity type (a searchable list of the account's
+ * types, or a code), the type's fields (a mapper fed by the type's metadata, plus manual entry by schema
+ * name), and reading them for one item; the types' metadata is fetched once per execution.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InputError } from '../../helpers/errors';
+import { opportunityCode } from '../../helpers/opportunity';
+import type { FieldInput, OpportunityType } from '../../helpers/opportunity';
+import type { LeadSquaredClient } from '../../transport';
+import { opportunityType } from '../../transport/opportunities';
+import { describeValue } from '../../helpers/values';
+
+export function opportunityTypeLocator(extra: Partial<INodeProperties> & { description: string }): INodeProperties {
+	return {
+		displayName: 'Opportunity Type',
+		name: 'opportunityType',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an opportunity type...',
+				typeOptions: { searchListMethod: 'searchOpportunityTypes', searchable: true },
+			},
+			{
+				displayName: 'By Code',
+				name: 'code',
+				type: 'string',
+				placeholder: 'e.g. 12000',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An opportunity type code is a number, e.g. 12000' } }],
+			},
+		],
+		...extra,
+	};
+}
+
+export const opportunityFieldProperties: INodeProperties[] = [
+	{
+		displayName: 'Opportunity Fields',
+		name: 'opportunityFields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description: "The opportunity type's fields (e.g. Status, Owner, mx_Custom_1), loaded from your account with their types and dropdown options",
+		typeOptions: {
+			loadOptionsDependsOn: ['opportunityType.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getOpportunityFields',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+	},
+	{
+		displayName: 'Opportunity Fields (Manual Entry)',
+		name: 'opportunityManualFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Opportunity Field',
+		description: 'Opportunity fields by schema name (e.g. mx_Custom_2), for fields the list does not show. Each field may be given only once across both lists.',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{ displayName: 'Field Name', name: 'name', type: 'string', default: '', placeholder: 'mx_Custom_1' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+];
+
+/** The opportunity type code of one item; undefined when empty and not required. */
+export function readTypeCode(context: IExecuteFunctions, index: number, required: boolean): number | undefined {
+	const raw = context.getNodeParameter('opportunityType', index, '', { extractValue: true }) as unknown;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		if (!required) return undefined;
+		throw new InputError('Opportunity Type is empty', 'opportunityType', 'Choose the opportunity type from the list, or give its code (My Account → Settings → Opportunities → Opportunity Types).');
+	}
+	const code = opportunityCode(raw);
+	if (code === undefined) {
+		throw new InputError(`Opportunity Type is ${describeValue(raw)}, which is not an opportunity type code`, 'opportunityType', 'An opportunity type code is a number, e.g. 12000.');
+	}
+	return code;
+}
+
+/** The opportunity fields of one item, from the mapper and the manual entry. */
+export function readFieldInputs(context: IExecuteFunctions, index: number): FieldInput[] {
+	const mapped = (context.getNodeParameter('opportunityFields.value', index, {}, { skipValidation: true }) ?? {}) as IDataObject;
+	const inputs: FieldInput[] = Object.entries(mapped).map(([name, value]) => ({ name, value, source: 'opportunity fields' }));
+	const manual = context.getNodeParameter('opportunityManualFields.field', index, []) as Array<{ name?: unknown; value?: unknown }>;
+	for (const entry of manual) inputs.push({ name: entry.name, value: entry.value, source: 'manual entry' });
+	return inputs;
+}
+
+/** Each opportunity type's metadata, fetched at most once per execution (a failed fetch is tried again). */
+export function typeCache(client: LeadSquaredClient): (code: number) => Promise<OpportunityType> {
+	const types = new Map<number, Promise<OpportunityType>>();
+	return async (code) => {
+		let type = types.get(code);
+		if (!type) {
+			type = opportunityType(client, code);
+			types.set(code, type);
+			type.catch(() => types.delete(code));
+		}
+		return await type;
+	};
+}

@@ -1,0 +1,45 @@
+/**
+ * Task → Complete: `GET Task.svc/MarkComplete?id=` for each item. No LeadSquared documentation page
+ * describes this endpoint; public client code calls it against live accounts (contract §11.1, sandbox
+ * README). Completing a completed task succeeds and changes nothing.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requiredText } from '../../helpers/checks';
+import { markTaskComplete } from '../../transport/tasks';
+import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import type { Entry, Operation, RunContext } from '../engine';
+import { showFor } from '../utils';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.taskId }}',
+		description: "The task's ID (UserTaskId), e.g. the taskId output by Task → Create or a UserTaskId from Task → Get Many",
+	},
+	optionsCollection([], sharedOptions({ writes: true })),
+];
+
+export const description = showFor({ resource: ['task'], operation: ['complete'] }, properties);
+
+class CompleteTask implements Operation<string> {
+	prepare(run: RunContext, index: number): string {
+		return requiredText(run.context.getNodeParameter('taskId', index, ''), 'Task ID', 'taskId', 'Give the ID of the task to complete (UserTaskId).');
+	}
+
+	keys(taskId: string): string[] {
+		return [`task:${taskId.toLowerCase()}`];
+	}
+
+	async send(run: RunContext, { prepared: taskId }: Entry<string>): Promise<IDataObject> {
+		return { status: await markTaskComplete(run.client, taskId), taskId };
+	}
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runOperation(this, new CompleteTask());
+}

@@ -1,0 +1,96 @@
+/**
+ * Design-time look-ups for activities: the account's activity types (for the Activity Type lists) and
+ * the chosen type's fields (for the Activity Fields mapper). A list that cannot be loaded shows n8n's
+ * error with the reason; the mapper shows a notice instead, and manual entry still works.
+ */
+import type { FieldType, ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+
+import { eventCodeOf, typeLabel } from '../helpers/activityTypes';
+import type { ActivityTypeSummary } from '../helpers/activityTypes';
+import type { LeadField } from '../helpers/fields';
+import { LeadSquaredClient } from '../transport';
+import { getActivityType, getActivityTypes } from '../transport/activities';
+import { DESIGN_TIME, label } from './designTime';
+
+const FIELD_TYPES: Record<LeadField['kind'], FieldType> = {
+	text: 'string',
+	email: 'string',
+	phone: 'string',
+	number: 'number',
+	boolean: 'boolean',
+	date: 'dateTime',
+	dateTime: 'dateTime',
+	time: 'time',
+	dropdown: 'options',
+	cfs: 'string',
+};
+
+async function searchTypes(context: ILoadOptionsFunctions, filter: string | undefined, keep: (type: ActivityTypeSummary) => boolean): Promise<INodeListSearchResult> {
+	// A failure (wrong keys, no network) shows in the list as n8n's error with this message; "By Code" still works.
+	const client = await LeadSquaredClient.connect(context, DESIGN_TIME);
+	const types = await getActivityTypes(client);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = types
+		.filter(keep)
+		.map((type) => ({ name: typeLabel(type), value: String(type.code) }))
+		.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+/** Activity types that can be posted through the API: custom types (not opportunity or system types). */
+export async function searchActivityTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchTypes(this, filter, (type) => !type.isOpportunity && !type.isSystem);
+}
+
+/** Every activity type of the account, for reading activities. */
+export async function searchAllActivityTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchTypes(this, filter, () => true);
+}
+
+function toMapperField(field: LeadField): ResourceMapperField {
+	const type = field.kind === 'dropdown' && field.options.length === 0 ? 'string' : FIELD_TYPES[field.kind];
+	return {
+		id: field.schemaName,
+		displayName: label(field.displayName, field.schemaName) + (field.isMandatory && /^mx_/i.test(field.schemaName) ? ', required' : ''),
+		required: false,
+		defaultMatch: false,
+		canBeUsedToMatch: false,
+		display: true,
+		type,
+		...(type === 'options' ? { options: field.options.map((option) => ({ name: option, value: option })) } : {}),
+	};
+}
+
+/** The chosen activity type's fields (from CustomActivity/GetActivitySetting), for the Activity Fields mapper. */
+export async function getActivityFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	let raw: unknown;
+	try {
+		raw = this.getNodeParameter('activityType', '', { extractValue: true });
+	} catch {
+		raw = undefined;
+	}
+	const code = eventCodeOf(raw);
+	if (code === undefined) {
+		return {
+			fields: [],
+			emptyFieldsNotice:
+				'Choose the activity type first (from the list, or by its code) to see its fields. With an expression as the type, enter fields under "Activity Fields (Manual Entry)".',
+		};
+	}
+	try {
+		const client = await LeadSquaredClient.connect(this, DESIGN_TIME);
+		const type = await getActivityType(client, code);
+		if (!type.fields) {
+			return { fields: [], emptyFieldsNotice: `LeadSquared did not list the fields of ${typeLabel(type)}: enter them under "Activity Fields (Manual Entry)".` };
+		}
+		if (type.fields.fields.length === 0) return { fields: [], emptyFieldsNotice: `${typeLabel(type)} has no fields.` };
+		return { fields: type.fields.fields.filter((field) => field.kind !== 'cfs').map(toMapperField) };
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : 'unknown error';
+		return {
+			fields: [],
+			emptyFieldsNotice: `Could not load the fields of activity type ${code} (${reason}). Check the credential and the type, or enter fields by schema name under "Activity Fields (Manual Entry)".`,
+		};
+	}
+}

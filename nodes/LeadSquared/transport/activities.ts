@@ -1,0 +1,194 @@
+/**
+ * LeadSquared's activity endpoints (§2.8, §11.1 of the API contract): activity types and their fields,
+ * posting one activity or up to 25 at once, and the activities of a lead. Answers are read tolerantly
+ * where their shape is not documented, and checked where it is.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ActivityBody, ActivityRowResult } from '../helpers/activityPayload';
+import { activityFailure, mapBulkActivityResults } from '../helpers/activityPayload';
+import { parseActivitySetting, parseActivityTypes, pick } from '../helpers/activityTypes';
+import type { ActivityTypeInfo, ActivityTypeSummary } from '../helpers/activityTypes';
+import { LeadSquaredError, sentences } from '../helpers/errors';
+import { settle } from '../helpers/scheduler';
+import type { LeadSquaredClient } from './index';
+
+const PA = 'ProspectActivity.svc/';
+
+function unexpectedShape(endpoint: string, what: string, description?: string): LeadSquaredError {
+	return new LeadSquaredError({
+		kind: 'unexpected',
+		httpCode: 200,
+		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
+		description,
+	});
+}
+
+/**
+ * A failed post, said about the activity: LeadSquared's refusal as "refused the activity", and, when an
+ * answer may have been lost after LeadSquared posted (a timeout, a server error, a garbled answer), that
+ * the activity may exist: unlike a lead write, posting it again adds a second activity.
+ */
+function asActivityError(error: unknown): unknown {
+	if (!(error instanceof LeadSquaredError)) return error;
+	const { failure } = error;
+	if (failure.kind === 'business') return new LeadSquaredError(activityFailure(failure.exceptionType, failure.exceptionMessage, failure.httpCode));
+	if (failure.kind === 'transient' || (failure.kind === 'unexpected' && failure.httpCode !== undefined)) {
+		return new LeadSquaredError({
+			...failure,
+			description: sentences(
+				failure.kind === 'unexpected' ? failure.description?.replace(/The request may or may not have been applied\.?/, '') : undefined,
+				"The activity may or may not have been posted, and posting it again would add a second one: check the lead's activities (Activity → Get Many) before running the item again",
+			),
+		});
+	}
+	return error;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function flag(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 1 || value === '1') return true;
+	if (value === 'false' || value === 0 || value === '0') return false;
+	return undefined;
+}
+
+/** `ActivityTypes.Get`: every activity type of the account. */
+export async function getActivityTypes(client: LeadSquaredClient): Promise<ActivityTypeSummary[]> {
+	const answer = await client.request({ method: 'GET', path: `${PA}ActivityTypes.Get` });
+	const types = parseActivityTypes(answer);
+	if (!types) throw unexpectedShape('ActivityTypes.Get', 'no list of activity types');
+	return types;
+}
+
+/**
+ * `CustomActivity/GetActivitySetting?code=`: the type's name and fields. A code LeadSquared does not know
+ * as an activity type fails with LeadSquared's words and advice on where codes are found.
+ */
+export async function getActivityType(client: LeadSquaredClient, code: number): Promise<ActivityTypeInfo> {
+	const attempt = await settle(
+		async () => await client.request({ method: 'GET', path: `${PA}CustomActivity/GetActivitySetting`, query: { code: String(code) } }),
+	);
+	if (!attempt.ok) throw unknownType(attempt.error, code);
+	return parseActivitySetting(attempt.value, code);
+}
+
+/** LeadSquared refused the code: said about the type, with where codes are found; other errors unchanged. */
+function unknownType(error: unknown, code: number): unknown {
+	if (!(error instanceof LeadSquaredError) || error.failure.kind !== 'business') return error;
+	const { failure } = error;
+	return new LeadSquaredError({
+		...failure,
+		message: `Activity type ${code} is not a custom activity type of your LeadSquared account${
+			failure.exceptionMessage ? ` (LeadSquared: "${failure.exceptionMessage}")` : ''
+		}`,
+		description:
+			'Choose the type from the list, or copy its code from My Account → Settings → Leads → Activities and Scores → ' +
+			'Custom Activities & Scores. Nothing was sent for this item.',
+	});
+}
+
+export interface PostedActivity {
+	activityId: string;
+	/** The lead, when LeadSquared's answer names it (it does not in the documented samples). */
+	leadId?: string;
+	/** Whether a lead was created for the e-mail address, when LeadSquared's answer says so. */
+	leadCreated?: boolean;
+	/** With IncludeLeadScore: the lead's score after the post. */
+	leadScore?: number;
+}
+
+/** `ProspectActivity.svc/Create` → `{"Status":"Success","Message":{"Id":"<activity id>"}}`. */
+export async function postActivity(client: LeadSquaredClient, body: ActivityBody & { IncludeLeadScore?: true }): Promise<PostedActivity> {
+	let answer: unknown;
+	try {
+		answer = await client.request({ method: 'POST', path: `${PA}Create`, body, idempotent: false });
+	} catch (error) {
+		throw asActivityError(error);
+	}
+	const record = (answer && typeof answer === 'object' ? answer : {}) as Record<string, unknown>;
+	const message = (pick(record, 'Message') ?? {}) as Record<string, unknown>;
+	const inner = typeof message === 'object' && message !== null ? message : {};
+	const activityId = text(pick(inner, 'Id', 'ProspectActivityId', 'ActivityId'));
+	if (activityId === undefined) {
+		throw unexpectedShape(
+			'ProspectActivity.svc/Create',
+			'no activity id (Message.Id)',
+			'The activity may or may not have been posted: check the lead before sending the item again.',
+		);
+	}
+	const leadId = text(pick(inner, 'RelatedProspectId', 'LeadId', 'ProspectId', 'ProspectID')) ?? text(pick(record, 'RelatedProspectId', 'LeadId'));
+	const leadCreated = flag(pick(inner, 'LeadCreated', 'IsLeadCreated', 'IsNewLead'));
+	const score = Number(pick(inner, 'LeadScore', 'Score'));
+	return {
+		activityId,
+		...(leadId !== undefined ? { leadId } : {}),
+		...(leadCreated !== undefined ? { leadCreated } : {}),
+		...(pick(inner, 'LeadScore', 'Score') !== undefined && Number.isFinite(score) ? { leadScore: score } : {}),
+	};
+}
+
+/** `Bulk/CustomActivity/Add/ByLeadId`: up to 25 activities, one result per row (a failed row fails alone). */
+export async function postActivitiesInBulk(client: LeadSquaredClient, rows: ActivityBody[]): Promise<ActivityRowResult[]> {
+	let answer: unknown;
+	try {
+		answer = await client.request({ method: 'POST', path: `${PA}Bulk/CustomActivity/Add/ByLeadId`, body: rows, bulk: true, idempotent: false });
+	} catch (error) {
+		throw asActivityError(error);
+	}
+	const results = mapBulkActivityResults(rows.length, answer);
+	if (!results) {
+		throw unexpectedShape(
+			'Bulk/CustomActivity/Add/ByLeadId',
+			'not a list of row results',
+			'The activities may or may not have been posted: check the leads before sending the items again.',
+		);
+	}
+	return results;
+}
+
+/** `LeadManagement.svc/Leads.GetByEmailaddress`: the id of the lead with this e-mail address, if any. */
+export async function findLeadIdByEmail(client: LeadSquaredClient, email: string): Promise<string | undefined> {
+	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Leads.GetByEmailaddress', query: { emailaddress: email } });
+	if (!Array.isArray(answer)) throw unexpectedShape('Leads.GetByEmailaddress', 'not a list of leads');
+	for (const lead of answer) {
+		if (!lead || typeof lead !== 'object') continue;
+		const id = text(pick(lead as Record<string, unknown>, 'ProspectID', 'ProspectId', 'Id'));
+		if (id !== undefined) return id;
+	}
+	return undefined;
+}
+
+export interface ActivityPage {
+	rows: IDataObject[];
+	recordCount?: number;
+}
+
+/** `ProspectActivity.svc/Retrieve?leadId=`: one page of a lead's activities, optionally of one type. */
+export async function retrieveActivities(
+	client: LeadSquaredClient,
+	leadId: string,
+	code: number | undefined,
+	paging: { offset: number; rowCount: number },
+): Promise<ActivityPage> {
+	const answer = await client.request({
+		method: 'POST',
+		path: `${PA}Retrieve`,
+		query: { leadId },
+		body: {
+			...(code !== undefined ? { Parameter: { ActivityEvent: code } } : {}),
+			Paging: { Offset: paging.offset, RowCount: paging.rowCount },
+		},
+	});
+	const record = (answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : undefined) as Record<string, unknown> | undefined;
+	const list = Array.isArray(answer) ? answer : record ? pick(record, 'ProspectActivities', 'Activities', 'List') : undefined;
+	if (!Array.isArray(list)) throw unexpectedShape('ProspectActivity.svc/Retrieve', 'no ProspectActivities list');
+	const count = record ? Number(pick(record, 'RecordCount')) : NaN;
+	return {
+		rows: list.filter((row): row is IDataObject => !!row && typeof row === 'object' && !Array.isArray(row)),
+		...(Number.isFinite(count) ? { recordCount: count } : {}),
+	};
+}

@@ -1,0 +1,42 @@
+/**
+ * Reading LeadSquared's answers tolerantly: lists that may come bare or inside `List`, ids inside
+ * `Message`, and the error for an answer that is not the documented shape.
+ */
+import { LeadSquaredError } from '../helpers/errors';
+import type { Page } from '../helpers/pager';
+
+export function unexpectedAnswer(endpoint: string, what: string, description?: string): LeadSquaredError {
+	return new LeadSquaredError({
+		kind: 'unexpected',
+		httpCode: 200,
+		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
+		description,
+	});
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** `{RecordCount, List}` (documented), or a bare list; undefined for anything else. */
+export function readPage(answer: unknown): Page<Record<string, unknown>> | undefined {
+	const record = asRecord(answer);
+	const list = Array.isArray(answer) ? answer : record ? (record.List ?? record.list) : undefined;
+	if (!Array.isArray(list)) return undefined;
+	const rows = list.filter((row): row is Record<string, unknown> => asRecord(row) !== undefined);
+	const total = Number(record?.RecordCount);
+	return { rows, total: record?.RecordCount !== undefined && record.RecordCount !== null && Number.isFinite(total) ? total : undefined };
+}
+
+/** The id of `{"Status":"Success","Message":{"Id":"…"}}` (also a top-level Id); undefined when there is none. */
+export function messageId(answer: unknown): string | undefined {
+	const record = asRecord(answer);
+	const id = asRecord(record?.Message)?.Id ?? record?.Id;
+	return typeof id === 'string' && id.trim() !== '' ? id : undefined;
+}
+
+/** `Status` of an answer, 'Success' when it has none. */
+export function statusOf(answer: unknown): string {
+	const status = asRecord(answer)?.Status;
+	return typeof status === 'string' && status !== '' ? status : 'Success';
+}

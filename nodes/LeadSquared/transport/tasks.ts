@@ -1,0 +1,64 @@
+/**
+ * LeadSquared's task endpoints (§11.1): create a to-do or appointment, read an owner's tasks, the
+ * account's task types, and mark a task complete.
+ */
+import type { Page } from '../helpers/pager';
+import type { TaskBody } from '../helpers/task';
+import type { LeadSquaredClient } from './index';
+import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
+
+export async function createTask(client: LeadSquaredClient, body: TaskBody): Promise<{ status: string; taskId: string }> {
+	const answer = await client.request({ method: 'POST', path: 'Task.svc/Create', body, idempotent: false });
+	const taskId = messageId(answer);
+	if (taskId === undefined) {
+		throw unexpectedAnswer(
+			'Task.svc/Create',
+			'no task id (Message.Id)',
+			"The task may or may not have been created: look at the owner's tasks before running the item again, or it may be created twice.",
+		);
+	}
+	return { status: statusOf(answer), taskId };
+}
+
+export async function retrieveTasks(client: LeadSquaredClient, body: Record<string, unknown>): Promise<Page<Record<string, unknown>>> {
+	const answer = await client.request({ method: 'POST', path: 'Task.svc/Retrieve', body });
+	const page = readPage(answer);
+	if (!page) throw unexpectedAnswer('Task.svc/Retrieve', 'no List of tasks');
+	return page;
+}
+
+export interface TaskType {
+	id: string;
+	name: string;
+	/** 0 appointment, 1 to-do [DOC]; undefined when the answer does not say. */
+	category?: number;
+	defaultDuration?: number;
+}
+
+/** The account's task types (`Task.svc/RetrieveTaskType`). */
+export async function taskTypes(client: LeadSquaredClient): Promise<TaskType[]> {
+	const answer = await client.request({ method: 'GET', path: 'Task.svc/RetrieveTaskType' });
+	const page = readPage(answer);
+	if (!page) throw unexpectedAnswer('Task.svc/RetrieveTaskType', 'not a list of task types');
+	return page.rows.flatMap((row) => {
+		const id = row.Id ?? row.ID ?? row.TaskTypeId;
+		const name = row.Name ?? row.TaskTypeName;
+		if (typeof name !== 'string' || name.trim() === '') return [];
+		const category = Number(row.Category);
+		const duration = Number(row.DefaultDuration);
+		return [
+			{
+				id: typeof id === 'string' ? id : name,
+				name,
+				category: row.Category !== undefined && row.Category !== null && Number.isFinite(category) ? category : undefined,
+				defaultDuration: Number.isFinite(duration) && duration > 0 ? duration : undefined,
+			},
+		];
+	});
+}
+
+/** `GET Task.svc/MarkComplete?id=` [CODE: public client code that used it live; no documentation page]. */
+export async function markTaskComplete(client: LeadSquaredClient, taskId: string): Promise<string> {
+	const answer = await client.request({ method: 'GET', path: 'Task.svc/MarkComplete', query: { id: taskId } });
+	return statusOf(answer);
+}
