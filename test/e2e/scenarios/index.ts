@@ -6,6 +6,7 @@
  */
 import type { SandboxOptions } from '../../../sandbox';
 import type { LineRun } from '../support';
+import { crmChain } from './crm-chain';
 import { leadChain } from './lead-chain';
 
 export interface Scenario {
@@ -21,4 +22,4 @@ export interface Scenario {
 	checks(run: () => LineRun): void;
 }
 
-export const SCENARIOS: Scenario[] = [leadChain];
+export const SCENARIOS: Scenario[] = [leadChain, crmChain];
