@@ -1,15 +1,19 @@
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-task('build:icons', copyIcons);
-
-// tsc only emits JavaScript; the node and credential icons must sit next to the built files.
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+// tsc only emits JavaScript: the node and credential icons, and the node's output schemas
+// (`__schema__/v<version>/<resource>/<operation>.json`, which n8n reads next to the built node), must be
+// copied next to the built files. Each copy returns its stream, so the task ends when every file is written.
+function copyNodeIcons() {
+	return src(path.resolve('nodes', '**', '*.{png,svg}'), { encoding: false }).pipe(dest(path.resolve('dist', 'nodes')));
 }
+
+function copyCredentialIcons() {
+	return src(path.resolve('credentials', '**', '*.{png,svg}'), { encoding: false }).pipe(dest(path.resolve('dist', 'credentials')));
+}
+
+function copyOutputSchemas() {
+	return src(path.resolve('nodes', '**', '__schema__', '**', '*.json')).pipe(dest(path.resolve('dist', 'nodes')));
+}
+
+task('build:assets', parallel(copyNodeIcons, copyCredentialIcons, copyOutputSchemas));

@@ -1,8 +1,8 @@
 /**
  * The newcomer commands as a user runs them (compiled by `npm run build:tools`, which `npm run test:e2e`
  * does first): `npm run demo` prints the leads before and after and exits 0; `npm start` serves n8n's
- * editor with the demo workflow and credential, runs that workflow when the editor asks, and stops
- * everything on Ctrl-C with exit code 0.
+ * editor with the demo workflow and credential and the node's output schemas, runs that workflow when the
+ * editor asks, and stops everything on Ctrl-C with exit code 0.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -104,7 +104,7 @@ suite('newcomer commands (n8n 2.x)', () => {
 			await fsp.rm(dir, { recursive: true, force: true });
 		});
 
-		it("serves n8n's editor with the demo workflow and credential, runs the workflow, and stops on Ctrl-C with exit code 0", async () => {
+		it("serves n8n's editor with the demo workflow and credential and the output schemas, runs the workflow, and stops on Ctrl-C with exit code 0", async () => {
 			const port = await findFreePort();
 			start = launch(compiled('start'), [`--dir=${dir}`, `--port=${port}`]);
 			const [, url] = await waitFor(start, /n8n is ready: (http:\/\/127\.0\.0\.1:\d+)/, 4 * 60_000);
@@ -126,6 +126,16 @@ suite('newcomer commands (n8n 2.x)', () => {
 			const credentials = (await n8nRest(`${url}/rest/credentials`, 'GET', undefined, cookie)).json as { data: Array<{ id: string; type: string }> };
 			expect(workflows.data.map((workflow) => workflow.id)).toContain(DEMO_WORKFLOW_ID);
 			expect(credentials.data).toEqual(expect.arrayContaining([expect.objectContaining({ id: DEMO_CREDENTIAL_ID, type: 'leadSquaredApi' })]));
+
+			// The output schemas the editor shows before a node runs: the installed package's __schema__ files,
+			// at the URL the editor builds (node type, version padded to x.y.z, resource, operation).
+			for (const version of ['1.0.0', '1.1.0']) {
+				const schema = await n8nRest(`${url}/schemas/n8n-nodes-leadsquared.leadSquared/${version}/lead/get.json`, 'GET');
+				expect(schema.status).toBe(200);
+				const committed = path.join(root, 'nodes', 'LeadSquared', '__schema__', `v${version}`, 'lead', 'get.json');
+				expect(schema.json).toEqual(JSON.parse(fs.readFileSync(committed, 'utf8')));
+			}
+			expect((await n8nRest(`${url}/schemas/n8n-nodes-leadsquared.leadSquared/1.1.0/lead/noSuchOperation.json`, 'GET')).status).toBe(404);
 
 			// what the editor's "Execute workflow" button does
 			const workflow = (await n8nRest(`${url}/rest/workflows/${DEMO_WORKFLOW_ID}`, 'GET', undefined, cookie)).json as { data: { nodes: Array<{ name: string; type: string }> } };

@@ -1,12 +1,14 @@
 /**
- * What ships: `npm pack` must hold the built credential, node, icons and codex, and nothing else of
- * ours (no tests, sandbox or scripts); the built code may require only what n8n itself provides to community
- * nodes: n8n-workflow, and luxon (a dependency of n8n, allowed by n8n's Cloud rules; test:e2e proves it
+ * What ships: `npm pack` must hold the built credential, node, icons, codex and output schemas, and nothing
+ * else of ours (no tests, sandbox or scripts); the built code may require only what n8n itself provides to
+ * community nodes: n8n-workflow, and luxon (a dependency of n8n, allowed by n8n's Cloud rules; test:e2e proves it
  * resolves from the installed package on both n8n lines).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { nodeOperations, nodeVersions, SCHEMA_ROOT, schemaFileName } from '../schemas/files';
 
 const root = join(__dirname, '..', '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -37,6 +39,13 @@ describe('the packed package', () => {
 				'dist/nodes/LeadSquared/leadsquared.dark.svg',
 			]),
 		);
+	});
+
+	it("holds the node's output schemas next to the built node, one per operation and node version, as committed", () => {
+		const names = nodeVersions().flatMap((version) => nodeOperations().map((operation) => schemaFileName(version, operation)));
+		const shipped = (name: string) => `dist/nodes/LeadSquared/__schema__/${name}`;
+		expect(files.filter((file) => file.includes('/__schema__/'))).toEqual(names.map(shipped).sort());
+		for (const name of names) expect(readFileSync(join(root, shipped(name)), 'utf8')).toBe(readFileSync(join(SCHEMA_ROOT, name), 'utf8'));
 	});
 
 	it('holds nothing but the build and the package documents', () => {
