@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { nodeOperations, nodeVersions, SCHEMA_ROOT, schemaFileName } from '../schemas/files';
+import { nodeOperations, nodeVersions, SCHEMA_ROOT, schemaFileName, TRIGGER_SCHEMA } from '../schemas/files';
 
 const root = join(__dirname, '..', '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -42,7 +42,7 @@ describe('the packed package', () => {
 	});
 
 	it("holds the node's output schemas next to the built node, one per operation and node version, as committed", () => {
-		const names = nodeVersions().flatMap((version) => nodeOperations().map((operation) => schemaFileName(version, operation)));
+		const names = [...nodeVersions().flatMap((version) => nodeOperations().map((operation) => schemaFileName(version, operation))), TRIGGER_SCHEMA];
 		const shipped = (name: string) => `dist/nodes/LeadSquared/__schema__/${name}`;
 		expect(files.filter((file) => file.includes('/__schema__/'))).toEqual(names.map(shipped).sort());
 		for (const name of names) expect(readFileSync(join(root, shipped(name)), 'utf8')).toBe(readFileSync(join(SCHEMA_ROOT, name), 'utf8'));

@@ -10,6 +10,12 @@ import { RESOURCES } from '../../nodes/LeadSquared/actions/resources';
 import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
 import type { SchemaFile } from './schema';
 
+/**
+ * The trigger nodes' schema: n8n's editor falls back to `v<x.y.z>/output.json` for a node without resource
+ * and operation; both triggers sit in this folder and emit the same event items (trigger-schemas.test.ts).
+ */
+export const TRIGGER_SCHEMA = 'v1.0.0/output.json';
+
 export const SCHEMA_ROOT = path.join(__dirname, '..', '..', 'nodes', 'LeadSquared', '__schema__');
 
 export interface OperationRef {
