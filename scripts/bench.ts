@@ -8,7 +8,11 @@
  *   2. batch mode, the same 1,000 items, the bulk limit set equal to the ordinary one: leads/s;
  *   3. no rate limit: the node's time against n8n's own HTTP Request node making the same 1,000
  *      Lead.CreateOrUpdate calls with the same credential, both in the same n8n (median of 3 runs each);
- *   4. LeadsMetaData.Get calls per execution of the node.
+ *   4. LeadsMetaData.Get calls per execution of the node;
+ *   5. several n8n processes on one account of 25 calls per 5 s (scripts/e2e/queue-bench.ts): queue mode
+ *      (main + 2 workers, PostgreSQL, Redis, 4 webhook executions of 100 leads) and 3 plain `n8n execute`
+ *      processes of 100 leads: calls refused as rate-limited, throughput against the limit, failed items,
+ *      duplicate leads. BENCH_QUEUE=0 leaves it out.
  * Times are the nodes' own execution times from n8n's run data (n8n's start-up is not counted).
  * The last line printed is one JSON object with the headline figures.
  */
@@ -20,6 +24,8 @@ import * as path from 'node:path';
 
 import { startSandbox } from '../sandbox';
 import type { RequestLogEntry, Sandbox } from '../sandbox';
+import { batchActivitiesBenchmark } from './bench/activities';
+import { queueBenchmark } from './e2e/queue-bench';
 import { chainWorkflow, ensureRuntime, installPackage, parseExecutionOutput, runN8n } from './runtime';
 import type { N8nRuntime, WorkflowJson } from './runtime';
 
@@ -262,6 +268,8 @@ async function main(): Promise<void> {
 		]);
 		log('\nField metadata');
 		table([['LeadsMetaData.Get calls / node executions', `${metadataCalls} / ${nodeExecutions.length}`]]);
+		const activities = await batchActivitiesBenchmark({ runtime, userFolder, log, table });
+		const queue = process.env.BENCH_QUEUE === '0' ? {} : await queueBenchmark({ runtime, tarball, log, table });
 		log(`\nn8n ${runtime.version} on Node ${runtime.nodeVersion}; bench wall time ${seconds(Date.now() - started)}\n`);
 
 		const failures = single.errors + batch.errors + nodeRuns.reduce((s, r) => s + r.errors, 0);
@@ -273,6 +281,8 @@ async function main(): Promise<void> {
 				batchSpeedup: round(batchLeadsPerSecond / singleLeadsPerSecond, 1),
 				overheadVsHttpNode: round(nodeMs / httpMs),
 				metadataCallsPerExecution: round(metadataCalls / nodeExecutions.length, 2),
+				...activities,
+				...queue,
 			}),
 		);
 	} finally {

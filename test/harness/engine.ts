@@ -24,6 +24,7 @@ import { createRunExecutionData, UnexpectedError, Workflow } from 'n8n-workflow'
 import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 
+import { forgetPacers } from '../../nodes/LeadSquared/helpers/adaptive';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import type { StoredCredential } from './credentials-helper';
 import { createCredentialTypes, createNodeTypes, NODE_TYPES } from './node-types';
@@ -150,6 +151,9 @@ function findStartNode(workflow: Workflow, nodes: INode[], name?: string): INode
  * execution stack with the start items as its input (what n8n does with a trigger's output).
  */
 export async function executeWorkflow(params: ExecuteParams): Promise<ExecuteOutcome> {
+	// Each run starts as a fresh n8n process would: what pacing learnt from one test's sandbox limits
+	// must not slow down the next test.
+	forgetPacers();
 	const { nodeTypes } = getRegistries();
 	const mode = params.mode ?? 'manual';
 	const executionId = nextExecutionId();

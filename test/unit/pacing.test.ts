@@ -62,6 +62,24 @@ describe('CallGate', () => {
 		expect(gate.waitTime(pace, clock.now())).toBeGreaterThanOrEqual(1000);
 	});
 
+	it('forgets a call LeadSquared refused, and tells how many calls are in a window and when the oldest leaves', async () => {
+		const clock = fakeClock();
+		const gate = new CallGate();
+		const first = gate.take(clock);
+		await clock.sleep(100);
+		first.release();
+		const refused = gate.take(clock);
+		const open = gate.take(clock);
+		refused.discard();
+		expect(gate.usage(1000, clock.now())).toEqual({ count: 2, freesAt: clock.now() + 1000 });
+		await clock.sleep(1000);
+		// the answered call left the window; the open one stays in it however old it is
+		expect(gate.usage(1000, clock.now()).count).toBe(1);
+		open.release();
+		await clock.sleep(1000);
+		expect(gate.usage(1000, clock.now())).toEqual({ count: 0, freesAt: undefined });
+	});
+
 	it('does not gate an unlimited pace, and stops waiting when cancelled', async () => {
 		const clock = fakeClock();
 		const gate = new CallGate();

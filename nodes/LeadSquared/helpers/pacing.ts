@@ -22,6 +22,16 @@ export interface Clock {
 export interface Slot {
 	/** Marks the call as answered: its place frees `windowMs` after this moment. */
 	release(): void;
+	/** Forgets the call: LeadSquared refused it, so it does not count against the limit. */
+	discard(): void;
+}
+
+/** This process's calls that count against the limit in one window. */
+export interface Usage {
+	/** Calls started in the window or still waiting for their answer. */
+	count: number;
+	/** When the oldest of them leaves the window (an open call: a window after its start; undefined when there is none). */
+	freesAt: number | undefined;
 }
 
 interface Entry {
@@ -46,6 +56,11 @@ export class CallGate {
 			// Sleep in short steps so a cancelled execution stops waiting promptly.
 			await clock.sleep(Math.min(wait, 1000));
 		}
+		return this.take(clock);
+	}
+
+	/** Takes a place now, without waiting (the caller has checked `waitTime`). */
+	take(clock: Pick<Clock, 'now'>): Slot {
 		const entry: Entry = { at: clock.now(), open: true };
 		this.entries.push(entry);
 		return {
@@ -53,7 +68,23 @@ export class CallGate {
 				entry.at = clock.now();
 				entry.open = false;
 			},
+			discard: () => {
+				const index = this.entries.indexOf(entry);
+				if (index >= 0) this.entries.splice(index, 1);
+			},
 		};
+	}
+
+	/** The calls inside the last `windowMs` (open calls always are) and when the oldest of them leaves. */
+	usage(windowMs: number, now: number): Usage {
+		let count = 0;
+		let freesAt: number | undefined;
+		for (const entry of this.entries) {
+			if (!entry.open && now - entry.at >= windowMs) continue;
+			count++;
+			if (freesAt === undefined || entry.at + windowMs < freesAt) freesAt = entry.at + windowMs;
+		}
+		return { count, freesAt };
 	}
 
 	/** Milliseconds until a call may start under `pace` (0 = now). */

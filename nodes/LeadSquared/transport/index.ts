@@ -12,7 +12,8 @@ import type { Failure } from '../helpers/errors';
 import { redact, redactDeep, redactFailure, redactor } from '../helpers/redact';
 import { HostError, readKeys, resolveConnection } from '../helpers/host';
 import type { Connection } from '../helpers/host';
-import { accountTag, sharedGate, slowerPace } from '../helpers/pacing';
+import { sharedPacer } from '../helpers/adaptive';
+import { accountTag } from '../helpers/pacing';
 import type { Clock, Pace } from '../helpers/pacing';
 
 export const CREDENTIAL_TYPE = 'leadSquaredApi';
@@ -118,8 +119,8 @@ export function connectionOf(host: unknown, baseUrl: unknown): Connection | Host
 }
 
 export class LeadSquaredClient {
-	private pace: Pace;
-	private bulkPace: Pace;
+	private readonly pace: Pace;
+	private readonly bulkPace: Pace;
 	/** Removes the keys from any text (compiled once per client). */
 	private readonly redact: (value: string) => string;
 	private constructor(
@@ -159,32 +160,35 @@ export class LeadSquaredClient {
 	async request(request: ApiRequest): Promise<unknown> {
 		const endpoint = endpointName(request.path);
 		const answerContext = { hostLabel: this.connection.hostLabel, endpoint, customHost: this.connection.regionHost === undefined };
-		const gate = sharedGate(`${this.account}:${request.bulk ? 'bulk' : 'api'}`);
+		// One pacer per account and bucket in this process; it learns the process's share from LeadSquared's answers.
+		const pacer = sharedPacer(`${this.account}:${request.bulk ? 'bulk' : 'api'}`, clock);
+		const pace = request.bulk ? this.bulkPace : this.pace;
 		let rateLimitWaitedMs = 0;
 		let rateLimitRetries = 0;
 		let retries = 0;
 		for (;;) {
 			if (this.isCancelled()) throw new LeadSquaredError(cancelled(endpoint));
-			const slot = await gate.acquire(request.bulk ? this.bulkPace : this.pace, clock, () => this.isCancelled());
+			const ticket = await pacer.acquire(pace, () => this.isCancelled());
 			let failure: Failure;
 			try {
 				const answer = await this.send(request);
-				slot.release();
 				const text = this.redact(bodyText(answer.body));
 				const classified = classifyAnswer(answer.statusCode ?? 0, answer.headers ?? {}, text, answerContext);
+				// Any answer but a rate limit counted against the limit (the rate-limit case is handled below).
+				if (classified.ok || classified.failure.kind !== 'rateLimit') pacer.onSuccess(ticket);
 				// A second pass after parsing: JSON escapes (\u0024…) can hide a key from the first.
 				if (classified.ok) return redactDeep(classified.body, this.redact);
 				failure = classified.failure;
 			} catch (error) {
-				slot.release();
+				pacer.onNoAnswer(ticket);
 				failure = classifyNetworkError(error, answerContext, this.settings.timeoutMs);
 			}
 			failure = redactFailure(failure, this.redact);
 
 			if (failure.kind === 'rateLimit') {
-				const pace = request.bulk ? this.bulkPace : this.pace;
-				if (failure.limit) this.lowerPace(request.bulk === true, failure.limit);
-				const wait = Math.max(MIN_RATE_LIMIT_WAIT_MS, failure.limit?.windowMs ?? pace.windowMs, failure.retryAfterMs ?? 0);
+				// Slows this process down (and pauses it when it was at the configured limit); the refused call
+				// waits what the pacer says, with jitter, and at least MIN_RATE_LIMIT_WAIT_MS.
+				const wait = Math.max(MIN_RATE_LIMIT_WAIT_MS, pacer.onRateLimited(ticket, failure.limit, failure.retryAfterMs ?? 0));
 				if (rateLimitWaitedMs + wait > this.settings.maxRateLimitWaitMs || rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
 					throw new LeadSquaredError(this.rateLimitGiveUp(failure, rateLimitWaitedMs, rateLimitRetries));
 				}
@@ -240,11 +244,6 @@ export class LeadSquaredClient {
 			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 		}
 		return (await this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options)) as RawAnswer;
-	}
-
-	private lowerPace(bulk: boolean, reported: Pace): void {
-		if (bulk) this.bulkPace = slowerPace(this.bulkPace, reported);
-		else this.pace = slowerPace(this.pace, reported);
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
