@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { typedValuesOption } from './actions/typedValues';
 import * as credentialTest from './methods/credentialTest';
 import { getPollingActivityTypes } from './trigger/methods';
 import { poll } from './trigger/poll';
@@ -49,16 +50,7 @@ export class LeadSquaredPollingTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				options: [
-					{
-						displayName: 'Typed Values',
-						name: 'typedValues',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to return numbers, true/false and dates (ISO 8601, UTC) by the field types of your account, instead of the text LeadSquared returns for every value',
-					},
-				],
+				options: [typedValuesOption],
 			},
 		],
 	};

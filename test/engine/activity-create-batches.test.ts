@@ -7,22 +7,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, listSearch, loadResourceMapperFields, runLeadSquared, sandboxCredentials } from '../harness';
-import { createParameters, ENDPOINTS, locator, mapper, newLead, requests, UNKNOWN_LEAD } from './activity-support';
-import { openSandbox } from './support';
+import { listSearch, loadResourceMapperFields, runLeadSquared, sandboxCredentials } from '../harness';
+import { createParameters, ENDPOINTS, locator, mapper, newLead, UNKNOWN_LEAD } from './activity-support';
+import { calls, useSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened));
 
 const node = { typeVersion: 1.1 };
 
@@ -44,9 +34,9 @@ describe('Activity → Create with Send in Batches', () => {
 		});
 
 		expect(result.status).toBe('success');
-		const bulk = requests(sandbox, ENDPOINTS.bulk);
+		const bulk = calls(sandbox, ENDPOINTS.bulk);
 		expect(bulk.map((entry) => (entry.body as unknown[]).length)).toEqual([25, 5]);
-		expect(requests(sandbox, ENDPOINTS.create)).toHaveLength(0);
+		expect(calls(sandbox, ENDPOINTS.create)).toHaveLength(0);
 		expect((bulk[0].body as unknown[])[0]).toEqual({
 			RelatedProspectId: ids[0],
 			ActivityEvent: 201,
@@ -69,7 +59,7 @@ describe('Activity → Create with Send in Batches', () => {
 			node,
 		});
 
-		expect(requests(sandbox, ENDPOINTS.bulk)).toHaveLength(1);
+		expect(calls(sandbox, ENDPOINTS.bulk)).toHaveLength(1);
 		expect(result.items.map((item) => (item.json.error ? 'error' : item.json.leadId))).toEqual([ids[0], 'error', ids[1], ids[2]]);
 		expect(result.items[1]).toEqual({
 			json: {
@@ -129,8 +119,8 @@ describe('Activity → Create with Send in Batches', () => {
 		});
 
 		expect(result.status).toBe('success');
-		expect(requests(sandbox, ENDPOINTS.bulk).map((entry) => (entry.body as unknown[]).length)).toEqual([2]);
-		expect(requests(sandbox, ENDPOINTS.create)).toHaveLength(1);
+		expect(calls(sandbox, ENDPOINTS.bulk).map((entry) => (entry.body as unknown[]).length)).toEqual([2]);
+		expect(calls(sandbox, ENDPOINTS.create)).toHaveLength(1);
 		expect(result.items.map((item) => item.json.leadId)).toEqual([leadId, sandbox.findLeads((lead) => lead.EmailAddress === 'single@example.com')[0].ProspectID, leadId]);
 	});
 
@@ -171,7 +161,7 @@ describe('Activity → Create with Send in Batches', () => {
 			'Options → Include Lead Score cannot be combined with Send in Batches [item 0]',
 			'Options → Include Lead Score cannot be combined with Send in Batches [item 1]',
 		]);
-		expect(requests(sandbox, ENDPOINTS.bulk)).toHaveLength(0);
+		expect(calls(sandbox, ENDPOINTS.bulk)).toHaveLength(0);
 	});
 });
 

@@ -5,23 +5,13 @@
  * item errors. Send in Batches and the editor's look-ups: activity-create-batches.test.ts.
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { runLeadSquared, sandboxCredentials } from '../harness';
 import { ASHA } from '../sandbox/crm-client';
-import { createParameters, ENDPOINTS, expectNoKeys, locator, mapper, newLead, requests, UNKNOWN_LEAD } from './activity-support';
-import { openSandbox } from './support';
+import { createParameters, ENDPOINTS, expectNoKeys, locator, mapper, newLead, UNKNOWN_LEAD } from './activity-support';
+import { calls, useSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened));
 
 const node = { typeVersion: 1.1 };
 
@@ -40,7 +30,7 @@ describe('Activity → Create on a lead by ID', () => {
 		});
 
 		expect(result.status).toBe('success');
-		const [request] = requests(sandbox, ENDPOINTS.create);
+		const [request] = calls(sandbox, ENDPOINTS.create);
 		expect(request.rawBody).toBe(
 			JSON.stringify({
 				RelatedProspectId: leadId,
@@ -83,7 +73,7 @@ describe('Activity → Create on a lead by ID', () => {
 		});
 
 		expect(result.status).toBe('success');
-		expect(requests(sandbox, ENDPOINTS.create)[0].body).toMatchObject({
+		expect(calls(sandbox, ENDPOINTS.create)[0].body).toMatchObject({
 			ActivityEvent: 202,
 			Fields: [
 				{ SchemaName: 'mx_Custom_1', Value: 'No Answer' },
@@ -114,7 +104,7 @@ describe('Activity → Create on a lead by ID', () => {
 			node,
 		});
 
-		const bodies = requests(sandbox, ENDPOINTS.create).map((entry) => entry.body as Record<string, unknown>);
+		const bodies = calls(sandbox, ENDPOINTS.create).map((entry) => entry.body as Record<string, unknown>);
 		expect(bodies.map((body) => body.ActivityDateTime)).toEqual(['2026-03-01 10:00:00', '2026-03-01 04:30:00', undefined]);
 		expect(sandbox.records().activities).toHaveLength(3);
 	});
@@ -143,7 +133,7 @@ describe('Activity → Create on a lead by ID', () => {
 			[201, 'Form Submitted'],
 			[203, 'Payment'],
 		]);
-		expect(requests(sandbox, ENDPOINTS.setting).map((entry) => entry.query.code)).toEqual(['201', '202', '203']);
+		expect(calls(sandbox, ENDPOINTS.setting).map((entry) => entry.query.code)).toEqual(['201', '202', '203']);
 		expect(sandbox.records().activities.map((activity) => activity.Fields.mx_Custom_1)).toEqual(['Form A', 'Busy', 'Form B', '1500.50']);
 	});
 });
@@ -164,14 +154,14 @@ describe('Activity → Create on a lead by e-mail address', () => {
 		});
 
 		expect(result.status).toBe('success');
-		expect(requests(sandbox, ENDPOINTS.create)[0].body).toEqual({
+		expect(calls(sandbox, ENDPOINTS.create)[0].body).toEqual({
 			EmailAddress: 'known@example.com',
 			FirstName: 'Ignored',
 			LastName: 'Ignored',
 			ActivityEvent: 201,
 			Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Webinar' }],
 		});
-		expect(requests(sandbox, ENDPOINTS.byEmail)).toHaveLength(1);
+		expect(calls(sandbox, ENDPOINTS.byEmail)).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({ status: 'Success', leadId, activityEvent: 201 });
 		expect(sandbox.leads()).toHaveLength(1);
 		expect(sandbox.leads()[0].FirstName).not.toBe('Ignored');
@@ -229,7 +219,7 @@ describe('Activity → Create options', () => {
 		});
 
 		expect(result.status).toBe('success');
-		expect(requests(sandbox, ENDPOINTS.create)[0].body).toMatchObject({ ValidateDropDownOptions: true });
+		expect(calls(sandbox, ENDPOINTS.create)[0].body).toMatchObject({ ValidateDropDownOptions: true });
 		expect(sandbox.records().activities[0].Fields.mx_Custom_4).toBe('Partner referral');
 	});
 
@@ -243,7 +233,7 @@ describe('Activity → Create options', () => {
 		});
 
 		expect(result.status).toBe('success');
-		expect(requests(sandbox, ENDPOINTS.create)[0].body).toMatchObject({ ActivityOwnerEmail: ASHA.email, IncludeLeadScore: true });
+		expect(calls(sandbox, ENDPOINTS.create)[0].body).toMatchObject({ ActivityOwnerEmail: ASHA.email, IncludeLeadScore: true });
 		expect(result.items.map((item) => item.json.leadScore)).toEqual([5, 10]);
 		expect(sandbox.records().activities[0].Fields.Owner).toBe(ASHA.id);
 	});
@@ -258,7 +248,7 @@ describe('Activity → Create options', () => {
 		});
 
 		expect(result.items[0].json.skippedFields).toEqual(['mx_Custom_2', 'mx_Custom_3']);
-		expect(requests(sandbox, ENDPOINTS.create)[0].body).toMatchObject({ Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Form' }] });
+		expect(calls(sandbox, ENDPOINTS.create)[0].body).toMatchObject({ Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Form' }] });
 	});
 });
 

@@ -6,8 +6,8 @@
  */
 import type { Sandbox } from '../../sandbox';
 import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
-import { ENDPOINTS, expectNoKeys, getManyParameters, leadWithActivities, locator, newLead, requests, seedActivity } from './activity-support';
-import { openSandbox } from './support';
+import { ENDPOINTS, expectNoKeys, getManyParameters, leadWithActivities, locator, newLead, seedActivity } from './activity-support';
+import { calls, openSandbox } from './support';
 
 let sandbox: Sandbox;
 
@@ -29,7 +29,7 @@ const node = { typeVersion: 1.1 };
 
 /** The paging of each Retrieve call, as sent. */
 function paging(): Array<{ Offset: number; RowCount: number }> {
-	return requests(sandbox, ENDPOINTS.retrieve).map((entry) => (entry.body as { Paging: { Offset: number; RowCount: number } }).Paging);
+	return calls(sandbox, ENDPOINTS.retrieve).map((entry) => (entry.body as { Paging: { Offset: number; RowCount: number } }).Paging);
 }
 
 describe('Activity → Get Many', () => {
@@ -95,8 +95,8 @@ describe('Activity → Get Many', () => {
 		});
 		expect(result.items[2].json.Data).toMatchObject({ mx_Custom_1: 1499.5, mx_Custom_3: '2026-01-20' });
 		// One call per lead, and each type's fields once per run (for the typed values).
-		expect(requests(sandbox, ENDPOINTS.retrieve)).toHaveLength(2);
-		expect(requests(sandbox, ENDPOINTS.setting).map((entry) => entry.query.code).sort()).toEqual(['201', '202', '203']);
+		expect(calls(sandbox, ENDPOINTS.retrieve)).toHaveLength(2);
+		expect(calls(sandbox, ENDPOINTS.setting).map((entry) => entry.query.code).sort()).toEqual(['201', '202', '203']);
 		expectNoKeys(sandbox, result);
 	});
 
@@ -114,7 +114,7 @@ describe('Activity → Get Many', () => {
 		for (const result of [off, v1]) {
 			expect(result.items[0].json).toMatchObject({ CreatedOn: '2026-02-01 09:30:00', Data: { mx_Custom_1: '10' } });
 		}
-		expect(requests(sandbox, ENDPOINTS.setting)).toHaveLength(0);
+		expect(calls(sandbox, ENDPOINTS.setting)).toHaveLength(0);
 	});
 
 	it('gets one type only, chosen from the list or by code', async () => {
@@ -128,7 +128,7 @@ describe('Activity → Get Many', () => {
 
 		expect(fromList.items.map((item) => item.json.Id)).toEqual([payment]);
 		expect(byCode.items.map((item) => item.json.Id)).toEqual([form]);
-		expect(requests(sandbox, ENDPOINTS.retrieve).map((entry) => entry.body)).toEqual([
+		expect(calls(sandbox, ENDPOINTS.retrieve).map((entry) => entry.body)).toEqual([
 			{ Parameter: { ActivityEvent: 203 }, Paging: { Offset: 0, RowCount: 1000 } },
 			{ Parameter: { ActivityEvent: 201 }, Paging: { Offset: 0, RowCount: 1000 } },
 		]);
@@ -186,7 +186,7 @@ describe('Activity → Get Many paging', () => {
 
 			expect(result.status).toBe('success');
 			expect(result.items.map((item) => item.json.Id)).toEqual([...ids].reverse());
-			expect(requests(sandbox, ENDPOINTS.retrieve)[0].status).toBe(500); // "PageSize can not be more than 5"
+			expect(calls(sandbox, ENDPOINTS.retrieve)[0].status).toBe(500); // "PageSize can not be more than 5"
 			expect(paging()).toEqual(
 				meaning === 'rows'
 					? [

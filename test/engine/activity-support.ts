@@ -1,15 +1,16 @@
 /**
  * Shared helpers of the activity engine and bad-input tests: node parameters in the shapes the editor
- * saves, activities and leads seeded straight into the sandbox over HTTP, and look-ups in its log.
+ * saves, activities and leads seeded straight into the sandbox over HTTP, and the endpoints its log names
+ * (read with support.ts `calls`).
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { RequestLogEntry, Sandbox } from '../../sandbox';
-import type { RunResult } from '../harness';
+import type { Sandbox } from '../../sandbox';
 import { C, newLead, post } from '../sandbox/crm-client';
-import { FAST, outputJson } from './support';
+import { FAST, locator } from './support';
 
 export { newLead } from '../sandbox/crm-client';
+export { expectNoKeys, locator, mapper } from './support';
 
 export const ENDPOINTS = {
 	create: 'ProspectActivity.Create',
@@ -22,16 +23,6 @@ export const ENDPOINTS = {
 
 /** A GUID no lead has. */
 export const UNKNOWN_LEAD = '0b9d2c4e-7a1f-4e3b-9c8d-5f6a7b8c9d0e';
-
-/** A resource locator value as the editor saves it. */
-export function locator(value: unknown, mode = 'list'): IDataObject {
-	return { __rl: true, mode, value } as IDataObject;
-}
-
-/** The resource mapper's saved value (Define Below). */
-export function mapper(value: IDataObject): IDataObject {
-	return { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] };
-}
 
 /** Activity → Create parameters: a lead by ID from the item's `leadId`, type 201, options over FAST. */
 export function createParameters(values: IDataObject = {}, options: IDataObject = {}): INodeParameters {
@@ -85,12 +76,3 @@ export async function leadWithActivities(sandbox: Sandbox, email: string, count:
 	return { leadId, ids };
 }
 
-export function requests(sandbox: Sandbox, endpoint: string): RequestLogEntry[] {
-	return sandbox.log.filter((entry) => entry.endpoint === endpoint);
-}
-
-/** Neither key appears in any output, error or description of a run. */
-export function expectNoKeys(sandbox: Sandbox, result: RunResult): void {
-	const text = JSON.stringify({ out: outputJson(result), error: result.error, nodeError: result.nodeError });
-	for (const secret of [sandbox.accessKey, sandbox.secretKey, encodeURIComponent(sandbox.accessKey)]) expect(text).not.toContain(secret);
-}

@@ -4,22 +4,12 @@
  * account's field list is fetched.
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { runLeadSquared, sandboxCredentials } from '../harness';
 import { DOCUMENTED_BODY } from '../fixtures/documented-body';
-import { bodyValues, calls, fromItem, leadParameters, openSandbox, upserts } from './support';
+import { bodyValues, calls, fromItem, leadParameters, upserts, useSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened));
 
 describe('Lead → Create or Update', () => {
 	it('sends the documented example body byte for byte and returns the lead id', async () => {

@@ -7,10 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { runLeadSquared, sandboxCredentials } from '../harness';
 import { manyParameters, searchCalls } from './lead-get-many-support';
 import type { ManySpec } from './lead-get-many-support';
-import { calls, lead, openSandbox } from './support';
+import { calls, lead, useSandbox } from './support';
 
 const SEED = [
 	lead({ FirstName: 'Asha', LastName: 'Rao', EmailAddress: 'asha@example.com', mx_City: 'Pune', Score: '10', mx_Date_of_Birth: '1990-05-17', mx_Newsletter: '1', Company: 'Acme' }),
@@ -21,14 +21,7 @@ const SEED = [
 ];
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await openSandbox({ leads: SEED });
-});
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened), { leads: SEED });
 
 async function getMany(spec: ManySpec, items: IDataObject[] = [{}], extra: Record<string, unknown> = {}) {
 	return await runLeadSquared({

@@ -7,8 +7,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
-import { calls, FAST, lead, openSandbox } from './support';
+import { runLeadSquared, sandboxCredentials } from '../harness';
+import { calls, FAST, lead, useSandbox } from './support';
 
 const ID_A = '11111111-1111-4111-8111-111111111111';
 const ID_B = '22222222-2222-4222-8222-222222222222';
@@ -33,14 +33,7 @@ const SEED = [
 ];
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await openSandbox({ leads: SEED });
-});
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened), { leads: SEED });
 
 function getParameters(mode: string, value: string, options: IDataObject = {}): INodeParameters {
 	return { resource: 'lead', operation: 'get', lead: { __rl: true, mode, value }, options: { ...FAST, ...options } } as INodeParameters;

@@ -4,22 +4,15 @@
  * lists of Fields to Return, conditions and Sort Field.
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, listSearch, loadOptions, sandboxCredentials } from '../harness';
-import { calls, openSandbox } from './support';
+import { listSearch, loadOptions, sandboxCredentials } from '../harness';
+import { calls, useSandbox } from './support';
 
 const LEADS = Array.from({ length: 60 }, (_, i) => ({ FirstName: `First${i}`, LastName: `Last${i}`, EmailAddress: `lead${i}@example.com` }));
 const GET = { resource: 'lead', operation: 'get' };
 const GET_MANY = { resource: 'lead', operation: 'getMany' };
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await openSandbox({ leads: [...LEADS, { LastName: 'Nameless', Phone: '9845098450' }] });
-});
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened), { leads: [...LEADS, { LastName: 'Nameless', Phone: '9845098450' }] });
 
 describe('From List (searchLeads)', () => {
 	it('without a search text: the newest leads, 50 a page, with a token for the next page', async () => {

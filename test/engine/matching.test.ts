@@ -3,24 +3,14 @@
  * field (SearchBy), including a unique custom field, and the duplicate-phone retry.
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
-import { bodyValues, leadParameters, openSandbox, upserts } from './support';
+import { runLeadSquared, sandboxCredentials } from '../harness';
+import { bodyValues, leadParameters, upserts, useSandbox } from './support';
 
 const ADA = { LastName: 'Lovelace', FirstName: 'Ada', EmailAddress: 'ada@example.com', Phone: '+919845098450', mx_Student_Id: 'STU-1815' };
 const ALAN = { LastName: 'Turing', FirstName: 'Alan', EmailAddress: 'alan@example.com', Phone: '+447700900123', mx_Student_Id: 'STU-1912' };
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox({ leads: [ADA, ALAN] });
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened), { leads: [ADA, ALAN] });
 
 function idOf(email: string): string {
 	return String(sandbox.findLeads((lead) => lead.EmailAddress === email)[0].ProspectID);

@@ -3,22 +3,12 @@
  * lead, with an attachment URL sent as AttachmentName (as documented), and LeadSquared's refusals.
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { runLeadSquared, sandboxCredentials } from '../harness';
 import { expectNoKeys, parameters, seedLead } from './pipeline-support';
-import { calls, openSandbox } from './support';
+import { calls, useSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened));
 
 const node = { typeVersion: 1.1 };
 

@@ -5,22 +5,12 @@
  * flags, refusals as item errors, and the design-time lists (types, the type's fields).
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, listSearch, loadResourceMapperFields, runLeadSquared, sandboxCredentials } from '../harness';
+import { listSearch, loadResourceMapperFields, runLeadSquared, sandboxCredentials } from '../harness';
 import { ADMIN_ID, expectNoKeys, locator, parameters, VIR } from './pipeline-support';
-import { calls, openSandbox } from './support';
+import { calls, useSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened));
 
 const node = { typeVersion: 1.1 };
 

@@ -4,22 +4,12 @@
  * manual fields without it, and LeadSquared's refusals.
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { runLeadSquared, sandboxCredentials } from '../harness';
 import { expectNoKeys, locator, parameters, seedOpportunity } from './pipeline-support';
-import { calls, openSandbox } from './support';
+import { calls, useSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened));
 
 const node = { typeVersion: 1.1 };
 const updates = () => calls(sandbox, 'Opportunity.Update');

@@ -1,15 +1,16 @@
 /**
  * Shared helpers of the task, opportunity and note engine tests: node parameters in the shapes the editor
- * saves, records seeded straight into the sandbox over HTTP, and checks that no key leaks.
+ * saves and records seeded straight into the sandbox over HTTP (`locator` and `expectNoKeys` come from
+ * support.ts).
  */
-import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import type { RunResult } from '../harness';
 import { ASHA, C, captureBody, newLead, post } from '../sandbox/crm-client';
-import { FAST, outputJson } from './support';
+import { FAST } from './support';
 
 export { ADMIN_ID, ASHA, C, INACTIVE_USER_EMAIL, newLead, post } from '../sandbox/crm-client';
+export { expectNoKeys, locator } from './support';
 
 export const ADMIN_EMAIL = 'admin@sandbox.example.com';
 export const VIR = { id: '3b1041fb-8374-11e7-8758-0a106ee76b21', email: 'vir.singh@sandbox.example.com' };
@@ -17,11 +18,6 @@ export const TASK_TYPES = {
 	followUp: '0500cfd9-4cf5-11ec-993a-06f221480cd8',
 	meeting: '0500d41c-4cf5-11ec-993a-06f221480cd8',
 };
-
-/** A resource locator value as the editor saves it. */
-export function locator(value: string, mode = 'list'): INodeParameterResourceLocator {
-	return { __rl: true, mode, value };
-}
 
 /** Node parameters for a resource/operation, options merged over FAST. */
 export function parameters(resource: string, operation: string, values: Record<string, unknown> = {}, options: Record<string, unknown> = {}): INodeParameters {
@@ -51,12 +47,6 @@ export async function seedOpportunity(
 /** A lead for the tests (through Lead.CreateOrUpdate). */
 export async function seedLead(sandbox: Sandbox, email: string): Promise<string> {
 	return await newLead(sandbox, email);
-}
-
-/** Neither key appears in any output, error or description of a run. */
-export function expectNoKeys(sandbox: Sandbox, result: RunResult): void {
-	const text = JSON.stringify({ out: outputJson(result), error: result.error, nodeError: result.nodeError });
-	for (const secret of [sandbox.accessKey, sandbox.secretKey, encodeURIComponent(sandbox.accessKey)]) expect(text).not.toContain(secret);
 }
 
 /** `YYYY-MM-DD HH:mm:ss` of a UTC day offset from a start, for seeding due dates. */

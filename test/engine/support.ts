@@ -2,10 +2,11 @@
  * Shared helpers of the engine tests: node parameters in the shapes the editor saves, a sandbox with
  * room for many calls, and look-ups in the sandbox's request log.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox';
 import type { RequestLogEntry, Sandbox, SandboxOptions } from '../../sandbox';
+import { disposeN8n } from '../harness';
 import type { RunResult } from '../harness';
 
 /** Options that keep tests quick: no local pacing (the sandbox allows plenty), short retries and timeouts. */
@@ -14,6 +15,23 @@ export const FAST: IDataObject = { maxCallsPer5Seconds: 10000, retryDelay: 10, t
 /** A sandbox whose rate limit does not get in the way of a test file's calls. */
 export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	return await startSandbox({ rateLimit: { calls: 100000, windowMs: 5000 }, ...options });
+}
+
+/**
+ * A test file's sandbox (openSandbox), handed to `set` before its tests, reset before each test, and
+ * closed after them together with n8n-core's timers.
+ */
+export function useSandbox(set: (sandbox: Sandbox) => void, options: SandboxOptions = {}): void {
+	let opened: Sandbox | undefined;
+	beforeAll(async () => {
+		opened = await openSandbox(options);
+		set(opened);
+	});
+	afterAll(async () => {
+		await opened?.close();
+		await disposeN8n();
+	});
+	beforeEach(() => opened?.reset());
 }
 
 export interface LeadParameters {
@@ -91,6 +109,22 @@ export function bodyValues(entry: RequestLogEntry): Record<string, unknown> {
 /** Every item json of the LeadSquared node's outputs. */
 export function outputJson(result: RunResult): IDataObject[] {
 	return [...result.items, ...result.errorItems].map((item) => item.json);
+}
+
+/** Neither key appears in any output, error or description of a run. */
+export function expectNoKeys(sandbox: Sandbox, result: RunResult): void {
+	const text = JSON.stringify({ out: outputJson(result), error: result.error, nodeError: result.nodeError });
+	for (const secret of [sandbox.accessKey, sandbox.secretKey, encodeURIComponent(sandbox.accessKey)]) expect(text).not.toContain(secret);
+}
+
+/** A resource locator value as the editor saves it. */
+export function locator(value: string, mode = 'list'): INodeParameterResourceLocator & IDataObject {
+	return { __rl: true, mode, value };
+}
+
+/** A resource mapper's saved value (Define Below). */
+export function mapper(value: IDataObject): IDataObject {
+	return { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] };
 }
 
 /** A seeded lead (flat map) for SandboxOptions.leads / configure. */

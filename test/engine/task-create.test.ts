@@ -4,22 +4,12 @@
  * LeadSquared's refusals as item errors, and the design-time lists (task types, users).
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, listSearch, runLeadSquared, sandboxCredentials } from '../harness';
+import { listSearch, runLeadSquared, sandboxCredentials } from '../harness';
 import { ADMIN_ID, ASHA, expectNoKeys, INACTIVE_USER_EMAIL, locator, parameters, seedLead, seedOpportunity, VIR } from './pipeline-support';
-import { calls, openSandbox } from './support';
+import { calls, useSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened));
 
 const node = { typeVersion: 1.1 };
 const create = (values: Record<string, unknown>, options: Record<string, unknown> = {}) => parameters('task', 'create', values, options);

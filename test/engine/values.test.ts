@@ -4,21 +4,11 @@
  * its item before any request.
  */
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
-import { bodyValues, calls, leadParameters, openSandbox, upserts } from './support';
+import { runLeadSquared, sandboxCredentials } from '../harness';
+import { bodyValues, calls, leadParameters, upserts, useSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await openSandbox();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened));
 
 const base = { EmailAddress: '={{ $json.email }}', LastName: '={{ $json.last }}' };
 

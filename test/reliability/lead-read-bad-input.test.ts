@@ -11,8 +11,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
-import { openSandbox } from '../engine/support';
+import { runLeadSquared, sandboxCredentials } from '../harness';
+import { useSandbox } from '../engine/support';
 import { FAST_OPTIONS } from './helpers';
 
 const READS = ['Leads.GetById', 'Leads.GetByEmailaddress', 'RetrieveLeadByPhoneNumber', 'Leads.GetByQuickSearch', 'Leads.Get'];
@@ -195,14 +195,7 @@ const CASES: Case[] = [
 ];
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await openSandbox({ leads: SEED });
-});
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-beforeEach(() => sandbox.reset());
+useSandbox((opened) => (sandbox = opened), { leads: SEED });
 
 const reads = () => sandbox.log.filter((entry) => READS.includes(entry.endpoint ?? ''));
 

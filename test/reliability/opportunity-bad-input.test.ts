@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
+import { locator, mapper } from '../engine/support';
 import { disposeN8n } from '../harness';
 import { C, captureBody, post } from '../sandbox/crm-client';
 import { UNLIMITED } from './helpers';
@@ -30,15 +31,12 @@ beforeEach(() => {
 	sandbox.log.length = 0;
 });
 
-const rl = (value: unknown, mode = 'list') => ({ __rl: true, mode, value });
-const mapper = (value: IDataObject) => ({ mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] });
-
 function create(extra: IDataObject = {}): IDataObject {
 	return {
 		resource: 'opportunity',
 		operation: 'create',
 		attributes: mapper({ EmailAddress: '={{ $json.email }}', LastName: 'Buyer', mx_Student_Id: '={{ $json.student }}' }),
-		opportunityType: rl('={{ $json.type }}', 'code'),
+		opportunityType: locator('={{ $json.type }}', 'code'),
 		opportunityFields: mapper({ mx_Custom_1: '={{ $json.name }}', mx_Custom_2: '={{ $json.course }}', mx_Custom_3: '={{ $json.fee }}' }),
 		opportunityManualFields: { field: [{ name: '={{ $json.field }}', value: '={{ $json.value }}' }] },
 		note: '={{ $json.note }}',
@@ -74,7 +72,7 @@ const CREATE: BadInputCase[] = [
 	{ name: 'lead details without a field to match on', parameters: create(), good: good(), bad: bad({ email: '', student: '' }), message: /^No value for any field LeadSquared can match a lead on/ },
 	{
 		name: 'Match By a field the lead details leave empty',
-		parameters: create({ matchBy: 'field', searchBy: rl('mx_Student_Id', 'name') }),
+		parameters: create({ matchBy: 'field', searchBy: locator('mx_Student_Id', 'name') }),
 		good: good(),
 		bad: bad({ student: '' }),
 		message: /^No value for "mx_Student_Id", the field chosen in Match By/,
@@ -88,7 +86,7 @@ function update(extra: IDataObject = {}): IDataObject {
 		resource: 'opportunity',
 		operation: 'update',
 		opportunityId: '={{ $json.id }}',
-		opportunityType: rl('12000'),
+		opportunityType: locator('12000'),
 		opportunityManualFields: { field: [{ name: '={{ $json.field }}', value: '={{ $json.value }}' }] },
 		note: '={{ $json.note }}',
 		...extra,
@@ -118,7 +116,7 @@ const GET_MANY: BadInputCase[] = [
 	{ name: 'a limit below 1', parameters: getMany(), good: goodRead, bad: { ...goodRead, limit: -3 }, message: /^Limit is -3; it must be a whole number 1 or more/, field: 'limit' },
 	{
 		name: 'a type that is not a code',
-		parameters: getMany({ opportunityType: rl('={{ $json.type }}', 'code') }),
+		parameters: getMany({ opportunityType: locator('={{ $json.type }}', 'code') }),
 		good: { ...goodRead, type: '12000' },
 		bad: { ...goodRead, type: '12k' },
 		message: /^Opportunity Type is "12k", which is not an opportunity type code/,

@@ -34,16 +34,19 @@ export function withOptions(parameters: IDataObject): INodeParameters {
 /** Registers the two tests of every case; `endpoint` is the sandbox's name of the call that must not happen. */
 export function describeBadInput(title: string, cases: BadInputCase[], sandbox: () => Sandbox, endpoint: string): void {
 	const sent = () => sandbox().log.filter((entry) => entry.endpoint === endpoint);
+	const run = async (testCase: BadInputCase, continueOnFail: boolean) =>
+		await runLeadSquared({
+			parameters: withOptions(testCase.parameters),
+			items: itemsOf(testCase),
+			credentials: sandboxCredentials(sandbox()),
+			timezone: testCase.timezone,
+			continueOnFail,
+			node: { typeVersion: 1.1 },
+		});
 
 	describe(`${title}: refused before anything is sent`, () => {
 		it.each(cases.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
-			const result = await runLeadSquared({
-				parameters: withOptions(testCase.parameters),
-				items: itemsOf(testCase),
-				credentials: sandboxCredentials(sandbox()),
-				timezone: testCase.timezone,
-				node: { typeVersion: 1.1 },
-			});
+			const result = await run(testCase, false);
 			expect(result.status).toBe('error');
 			expect(result.error?.name).toBe('NodeOperationError');
 			expect(result.error?.message).toMatch(testCase.message);
@@ -55,14 +58,7 @@ export function describeBadInput(title: string, cases: BadInputCase[], sandbox: 
 
 	describe(`${title}: continue on fail gives the bad item an error item, the good one goes through`, () => {
 		it.each(cases.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
-			const result = await runLeadSquared({
-				parameters: withOptions(testCase.parameters),
-				items: itemsOf(testCase),
-				credentials: sandboxCredentials(sandbox()),
-				timezone: testCase.timezone,
-				continueOnFail: true,
-				node: { typeVersion: 1.1 },
-			});
+			const result = await run(testCase, true);
 			expect(result.status).toBe('success');
 			const failed = result.items.filter((item) => item.json.error !== undefined);
 			expect(failed).toHaveLength(1);

@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
+import { locator } from '../engine/support';
 import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
 import { C, captureBody, post } from '../sandbox/crm-client';
 import { UNLIMITED } from './helpers';
@@ -33,18 +34,16 @@ beforeEach(() => {
 	sandbox.log.length = 0;
 });
 
-const rl = (value: unknown, mode = 'list') => ({ __rl: true, mode, value });
-
 /** Task → Create, every value from the item (`$json`), so one item can be good and the next bad. */
 function create(extra: IDataObject = {}): IDataObject {
 	return {
 		resource: 'task',
 		operation: 'create',
-		taskType: rl('={{ $json.type }}'),
+		taskType: locator('={{ $json.type }}'),
 		name: '={{ $json.subject }}',
 		relatedTo: 'lead',
 		leadId: '={{ $json.lead }}',
-		owner: rl('={{ $json.owner }}', 'email'),
+		owner: locator('={{ $json.owner }}', 'email'),
 		dueDate: '={{ $json.due }}',
 		additionalFields: {
 			endDate: '={{ $json.end }}',
@@ -96,7 +95,7 @@ function getMany(extra: IDataObject = {}): IDataObject {
 	return {
 		resource: 'task',
 		operation: 'getMany',
-		owner: rl('={{ $json.owner }}', 'email'),
+		owner: locator('={{ $json.owner }}', 'email'),
 		dueFrom: '={{ $json.from }}',
 		dueTo: '={{ $json.to }}',
 		limit: '={{ $json.limit }}',
@@ -115,7 +114,7 @@ const GET_MANY: BadInputCase[] = [
 	{ name: 'a limit that is not a number', parameters: getMany(), good: goodRead(), bad: badRead({ limit: 'ten' }), message: /^Limit is "ten"; it must be a whole number/, field: 'limit' },
 	{
 		name: 'a task type the account does not have',
-		parameters: getMany({ taskType: rl('={{ $json.type }}') }),
+		parameters: getMany({ taskType: locator('={{ $json.type }}') }),
 		good: { ...goodRead(), type: 'Follow Up' },
 		bad: badRead({ type: 'Astrology' }),
 		message: /^Task Type "Astrology" is not a task type of your LeadSquared account/,

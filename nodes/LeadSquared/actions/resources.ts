@@ -2,15 +2,16 @@
  * The node's resources: each brings its operations (name → execute) and its parameters. A new resource
  * adds one entry here; a new operation touches only its own file and its resource's index.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import * as activity from './activity';
 import * as lead from './lead';
 import * as note from './note';
 import * as opportunity from './opportunity';
 import * as task from './task';
+import type { Execute } from './utils';
 
-export type Execute = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
+export type { Execute } from './utils';
 
 export interface Resource {
 	name: string;

@@ -21,6 +21,7 @@
  * and repeats the call.
  * Pure: no n8n imports.
  */
+import { Collector } from './pager';
 import { settle } from './scheduler';
 
 export interface PageRequest {
@@ -60,8 +61,8 @@ export function pageSizeLimitIn(message: string | undefined): number | undefined
 }
 
 class Pager<T> {
-	private readonly rows: T[] = [];
-	private readonly seen = new Set<string>();
+	/** The activities kept, each once (ids compared as LeadSquared gives them), up to the wanted number. */
+	private readonly collector: Collector<T>;
 	private calls = 0;
 	private pageSize: number;
 	/** LeadSquared's total, once an answer proved RecordCount is one. */
@@ -69,14 +70,11 @@ class Pager<T> {
 
 	constructor(private readonly options: PagingOptions<T>) {
 		this.pageSize = Math.max(1, Math.floor(options.pageSize));
-	}
-
-	private get wanted(): number {
-		return Math.max(0, this.options.wanted);
+		this.collector = new Collector(Math.max(0, options.wanted), options.idOf, true);
 	}
 
 	private get need(): number {
-		return this.wanted - this.rows.length;
+		return this.collector.remaining();
 	}
 
 	/** One call; a named page-size limit lowers the page size and the call is made again. */
@@ -100,27 +98,12 @@ class Pager<T> {
 
 	/** Keeps the rows not seen yet, up to the wanted number; returns how many were new. */
 	private add(rows: readonly T[]): number {
-		let added = 0;
-		for (const row of rows) {
-			if (this.rows.length >= this.wanted) break;
-			const id = this.options.idOf(row);
-			if (id !== undefined) {
-				if (this.seen.has(id)) continue;
-				this.seen.add(id);
-			}
-			this.rows.push(row);
-			added++;
-		}
-		return added;
+		return this.collector.add(rows);
 	}
 
 	/** Whether most of `rows` were seen already. */
 	private mostlySeen(rows: readonly T[]): boolean {
-		const seen = rows.filter((row) => {
-			const id = this.options.idOf(row);
-			return id !== undefined && this.seen.has(id);
-		}).length;
-		return seen * 2 > rows.length;
+		return rows.filter((row) => this.collector.has(row)).length * 2 > rows.length;
 	}
 
 	/** Whether another page may hold more, after a page of `length` rows (asked `requested`) and `consumed` in all. */
@@ -136,7 +119,7 @@ class Pager<T> {
 	}
 
 	private result(offsetMeaning: OffsetMeaning): PagingResult<T> {
-		return { rows: this.rows, calls: this.calls, offsetMeaning };
+		return { rows: this.collector.records, calls: this.calls, offsetMeaning };
 	}
 
 	async run(): Promise<PagingResult<T>> {

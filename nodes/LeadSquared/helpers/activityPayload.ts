@@ -11,6 +11,7 @@ import { pick, typeLabel } from './activityTypes';
 import { businessFailure, InputError } from './errors';
 import type { Failure } from './errors';
 import type { LeadField } from './fields';
+import { nonEmptyText } from './loose';
 import { listNames } from './payload';
 import { checkRecordId } from './recordIds';
 import { describeValue, formatValue, toLeadSquaredDateTime } from './values';
@@ -230,10 +231,6 @@ export function activityKeys(payload: Pick<ActivityPayload, 'lead'>): string[] {
 
 export type ActivityRowResult = { ok: true; activityId: string } | { ok: false; failure: Failure };
 
-function rowText(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 /** A failure LeadSquared reported for one activity. */
 export function activityFailure(exceptionType: string | undefined, exceptionMessage: string | undefined, httpCode?: number): Failure {
 	const failure = businessFailure(exceptionType, exceptionMessage, httpCode, 'the request');
@@ -283,9 +280,9 @@ export function mapBulkActivityResults(rowCount: number, answer: unknown): Activ
 			});
 			continue;
 		}
-		const exceptionType = rowText(pick(entry, 'ExceptionType'));
-		const exceptionMessage = rowText(pick(entry, 'ExceptionMessage')) ?? rowText(pick(entry, 'ErrorMessage'));
-		const activityId = rowText(pick(entry, 'ProspectActivityId', 'ActivityId', 'Id'));
+		const exceptionType = nonEmptyText(pick(entry, 'ExceptionType'));
+		const exceptionMessage = nonEmptyText(pick(entry, 'ExceptionMessage')) ?? nonEmptyText(pick(entry, 'ErrorMessage'));
+		const activityId = nonEmptyText(pick(entry, 'ProspectActivityId', 'ActivityId', 'Id'));
 		const created = pick(entry, 'ActivityCreated');
 		if (exceptionType !== undefined || exceptionMessage !== undefined || created === false) {
 			results.push({ ok: false, failure: activityFailure(exceptionType, exceptionMessage) });

@@ -5,15 +5,11 @@
  * well), and with Typed Values the fields get the types of the activity type's fields.
  * Pure: no n8n imports.
  */
-import { eventCodeOf, pick } from './activityTypes';
+import { eventCodeOf, isRecord, pick } from './activityTypes';
 import type { FieldIndex } from './fields';
 import { typedRecord } from './typed';
 
 type Row = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Row {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `Data` as an object: from `[{Key, Value}]` (also Name/Attribute/SchemaName keys), an object, or JSON text. */
 export function activityData(raw: unknown): Row {

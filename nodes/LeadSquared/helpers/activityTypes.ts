@@ -31,7 +31,8 @@ export const NOTE_FIELD = 'ActivityEvent_Note';
 
 type Record_ = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Record_ {
+/** A JSON object (not null, not a list). */
+export function isRecord(value: unknown): value is Record_ {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

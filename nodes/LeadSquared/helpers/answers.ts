@@ -7,6 +7,7 @@
  */
 import { businessFailure, describeException, RATE_LIMIT_EXCEPTION, sentences } from './errors';
 import type { Failure } from './errors';
+import { nonEmptyText } from './loose';
 
 const RATE_LIMIT_TEXT = /exceeded the limit of\s+(\d+)\s+in\s+(\d+(?:\.\d+)?)\s+second/i;
 /** Each rate-limit wait lasts at least this long, whatever window LeadSquared reports. */
@@ -40,10 +41,6 @@ function envelopeOf(parsed: Parsed): Envelope | undefined {
 	return parsed.value as Envelope;
 }
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 /** Retry-After as seconds or as an HTTP date, in ms from `now` (never negative). */
 export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
 	const raw = headers['retry-after'];
@@ -72,10 +69,10 @@ export function reportedLimit(message: string | undefined): { calls: number; win
  * plain-text form seen live). `undefined` when it is not one.
  */
 function rateLimitMessage(httpCode: number, parsed: Parsed, envelope: Envelope | undefined, raw: string): { message?: string } | undefined {
-	const exceptionMessage = text(envelope?.ExceptionMessage);
-	const plain = parsed.kind === 'text' ? text(raw) : parsed.kind === 'json' && typeof parsed.value === 'string' ? text(parsed.value) : undefined;
+	const exceptionMessage = nonEmptyText(envelope?.ExceptionMessage);
+	const plain = parsed.kind === 'text' ? nonEmptyText(raw) : parsed.kind === 'json' && typeof parsed.value === 'string' ? nonEmptyText(parsed.value) : undefined;
 	if (httpCode === 429) return { message: exceptionMessage ?? (plain !== undefined ? plain.slice(0, 300) : undefined) };
-	if (text(envelope?.ExceptionType) === RATE_LIMIT_EXCEPTION) return { message: exceptionMessage };
+	if (nonEmptyText(envelope?.ExceptionType) === RATE_LIMIT_EXCEPTION) return { message: exceptionMessage };
 	if ((httpCode === 403 || httpCode === 200) && exceptionMessage !== undefined && RATE_LIMIT_TEXT.test(exceptionMessage)) {
 		return { message: exceptionMessage };
 	}
@@ -125,8 +122,8 @@ export function classifyAnswer(
 ): Classified {
 	const parsed = parseBody(raw);
 	const envelope = envelopeOf(parsed);
-	const exceptionType = text(envelope?.ExceptionType);
-	const exceptionMessage = text(envelope?.ExceptionMessage) ?? (typeof envelope?.Message === 'string' ? text(envelope.Message) : undefined);
+	const exceptionType = nonEmptyText(envelope?.ExceptionType);
+	const exceptionMessage = nonEmptyText(envelope?.ExceptionMessage) ?? (typeof envelope?.Message === 'string' ? nonEmptyText(envelope.Message) : undefined);
 
 	const rateLimit = rateLimitMessage(httpCode, parsed, envelope, raw);
 	if (rateLimit) {
@@ -186,7 +183,7 @@ export function classifyAnswer(
 		};
 	}
 	if (httpCode === 400) {
-		const reason = exceptionMessage ?? (parsed.kind === 'invalid' || parsed.kind === 'text' ? text(raw.slice(0, 300)) : undefined);
+		const reason = exceptionMessage ?? (parsed.kind === 'invalid' || parsed.kind === 'text' ? nonEmptyText(raw.slice(0, 300)) : undefined);
 		return {
 			ok: false,
 			failure: {

@@ -5,6 +5,7 @@
  */
 import { businessFailure } from './errors';
 import type { Failure } from './errors';
+import { looseFlag, nonEmptyText } from './loose';
 
 export const MAX_BULK_ROWS = 25;
 
@@ -47,17 +48,6 @@ export function batchesByKeys<T>(entries: readonly T[], size: number, keysOf: (e
 	return batches.map((batch) => batch.entries);
 }
 
-function flag(value: unknown): boolean | undefined {
-	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 1 || value === '1') return true;
-	if (value === 'false' || value === 0 || value === '0') return false;
-	return undefined;
-}
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 /** One result per row sent, in order; rows the answer does not mention fail with a clear message. */
 export function mapBulkResults(rowCount: number, answer: unknown): RowResult[] | undefined {
 	if (!Array.isArray(answer)) return undefined;
@@ -83,9 +73,9 @@ export function mapBulkResults(rowCount: number, answer: unknown): RowResult[] |
 			});
 			continue;
 		}
-		const exceptionType = text(record.ExceptionType);
-		const errorMessage = text(record.ErrorMessage) ?? text(record.ExceptionMessage);
-		const leadId = text(record.LeadId) ?? text(record.Id);
+		const exceptionType = nonEmptyText(record.ExceptionType);
+		const errorMessage = nonEmptyText(record.ErrorMessage) ?? nonEmptyText(record.ExceptionMessage);
+		const leadId = nonEmptyText(record.LeadId) ?? nonEmptyText(record.Id);
 		if (exceptionType !== undefined || errorMessage !== undefined || leadId === undefined) {
 			results.push({
 				ok: false,
@@ -104,8 +94,8 @@ export function mapBulkResults(rowCount: number, answer: unknown): RowResult[] |
 		results.push({
 			ok: true,
 			leadId,
-			created: flag(record.LeadCreated),
-			updated: flag(record.LeadUpdated),
+			created: looseFlag(record.LeadCreated),
+			updated: looseFlag(record.LeadUpdated),
 			affectedRows: Number.isFinite(affectedRows) ? affectedRows : undefined,
 		});
 	}

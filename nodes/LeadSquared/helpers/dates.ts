@@ -50,11 +50,12 @@ function unknownZone(timezone: string): { ok: false; problem: string } {
 	return { ok: false, problem: `cannot be converted: "${timezone}" is not a time zone` };
 }
 
-interface DateLike {
+/** A luxon DateTime or anything else that gives a JavaScript Date (n8n's date values). */
+export interface DateLike {
 	toJSDate(): Date;
 }
 
-function isDateLike(value: unknown): value is DateLike {
+export function isDateLike(value: unknown): value is DateLike {
 	return typeof value === 'object' && value !== null && typeof (value as DateLike).toJSDate === 'function';
 }
 
@@ -172,4 +173,9 @@ export function leadSquaredToIso(text: string): string | undefined {
 	const date = DateTime.fromSQL(text.trim(), { zone: 'UTC' });
 	const fallback = date.isValid ? date : DateTime.fromISO(text.trim(), { zone: 'UTC' });
 	return fallback.isValid ? (fallback.toUTC().toISO() ?? undefined) : undefined;
+}
+
+/** A value of an answer or payload as ISO 8601 (leadSquaredToIso); undefined unless it is a text holding such a date. */
+export function isoOf(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? leadSquaredToIso(value) : undefined;
 }

@@ -14,7 +14,10 @@ export interface Page<T> {
 	total?: number;
 }
 
-/** The records read so far, without repeats, up to a limit (undefined: all). */
+/**
+ * The records read so far, without repeats, up to a limit (undefined: all). Records are told apart by
+ * `idOf` (one without an id is always kept), ignoring letter case unless `caseSensitive`.
+ */
 export class Collector<T> {
 	readonly records: T[] = [];
 	private readonly seen = new Set<string>();
@@ -22,16 +25,27 @@ export class Collector<T> {
 	constructor(
 		readonly limit: number | undefined,
 		private readonly idOf: (record: T) => string | undefined,
+		private readonly caseSensitive = false,
 	) {}
+
+	private keyOf(row: T): string | undefined {
+		const id = this.idOf(row);
+		return id === undefined || this.caseSensitive ? id : id.toLowerCase();
+	}
+
+	/** Whether a record with the same id was kept already. */
+	has(row: T): boolean {
+		const key = this.keyOf(row);
+		return key !== undefined && this.seen.has(key);
+	}
 
 	/** Adds a page's records; returns how many were new. */
 	add(rows: readonly T[]): number {
 		let added = 0;
 		for (const row of rows) {
 			if (this.full()) break;
-			const id = this.idOf(row);
-			if (id !== undefined) {
-				const key = id.toLowerCase();
+			const key = this.keyOf(row);
+			if (key !== undefined) {
 				if (this.seen.has(key)) continue;
 				this.seen.add(key);
 			}

@@ -2,7 +2,7 @@
  * Turning item values into the strings LeadSquared expects, field type by field type.
  * Pure: no n8n imports.
  */
-import { describeValue, toLeadSquaredDate, toLeadSquaredDateTime } from './dates';
+import { describeValue, isDateLike, toLeadSquaredDate, toLeadSquaredDateTime } from './dates';
 import type { LeadField } from './fields';
 
 export { describeValue, toLeadSquaredDate, toLeadSquaredDateTime };
@@ -22,14 +22,6 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const TRUE_WORDS = ['true', '1', 'yes', 'y', 'on'];
 const FALSE_WORDS = ['false', '0', 'no', 'n', 'off'];
-
-interface DateLike {
-	toJSDate(): Date;
-}
-
-function isDateLike(value: unknown): value is DateLike {
-	return typeof value === 'object' && value !== null && typeof (value as DateLike).toJSDate === 'function';
-}
 
 function pad(value: number, width = 2): string {
 	return String(value).padStart(width, '0');

@@ -3,39 +3,22 @@
  * the chosen type's fields (for the Activity Fields mapper). A list that cannot be loaded shows n8n's
  * error with the reason; the mapper shows a notice instead, and manual entry still works.
  */
-import type { FieldType, ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { eventCodeOf, typeLabel } from '../helpers/activityTypes';
 import type { ActivityTypeSummary } from '../helpers/activityTypes';
 import type { LeadField } from '../helpers/fields';
 import { LeadSquaredClient } from '../transport';
 import { getActivityType, getActivityTypes } from '../transport/activities';
-import { DESIGN_TIME, label } from './designTime';
-
-const FIELD_TYPES: Record<LeadField['kind'], FieldType> = {
-	text: 'string',
-	email: 'string',
-	phone: 'string',
-	number: 'number',
-	boolean: 'boolean',
-	date: 'dateTime',
-	dateTime: 'dateTime',
-	time: 'time',
-	dropdown: 'options',
-	cfs: 'string',
-};
+import { DESIGN_TIME, matchingName } from './designTime';
+import { toMapperField } from './mapperFields';
 
 async function searchTypes(context: ILoadOptionsFunctions, filter: string | undefined, keep: (type: ActivityTypeSummary) => boolean): Promise<INodeListSearchResult> {
 	// A failure (wrong keys, no network) shows in the list as n8n's error with this message; "By Code" still works.
 	const client = await LeadSquaredClient.connect(context, DESIGN_TIME);
 	const types = await getActivityTypes(client);
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = types
-		.filter(keep)
-		.map((type) => ({ name: typeLabel(type), value: String(type.code) }))
-		.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted))
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return { results };
+	const entries = types.filter(keep).map((type) => ({ name: typeLabel(type), value: String(type.code) }));
+	return { results: matchingName(entries, filter).sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
 /** Activity types that can be posted through the API: custom types (not opportunity or system types). */
@@ -48,18 +31,9 @@ export async function searchAllActivityTypes(this: ILoadOptionsFunctions, filter
 	return await searchTypes(this, filter, () => true);
 }
 
-function toMapperField(field: LeadField): ResourceMapperField {
-	const type = field.kind === 'dropdown' && field.options.length === 0 ? 'string' : FIELD_TYPES[field.kind];
-	return {
-		id: field.schemaName,
-		displayName: label(field.displayName, field.schemaName) + (field.isMandatory && /^mx_/i.test(field.schemaName) ? ', required' : ''),
-		required: false,
-		defaultMatch: false,
-		canBeUsedToMatch: false,
-		display: true,
-		type,
-		...(type === 'options' ? { options: field.options.map((option) => ({ name: option, value: option })) } : {}),
-	};
+/** An activity field in the mapper: custom fields (mx_…) LeadSquared requires say so. */
+function activityMapperField(field: LeadField): ResourceMapperField {
+	return toMapperField(field, field.isMandatory && /^mx_/i.test(field.schemaName) ? ', required' : '');
 }
 
 /** The chosen activity type's fields (from CustomActivity/GetActivitySetting), for the Activity Fields mapper. */
@@ -85,7 +59,7 @@ export async function getActivityFields(this: ILoadOptionsFunctions): Promise<Re
 			return { fields: [], emptyFieldsNotice: `LeadSquared did not list the fields of ${typeLabel(type)}: enter them under "Activity Fields (Manual Entry)".` };
 		}
 		if (type.fields.fields.length === 0) return { fields: [], emptyFieldsNotice: `${typeLabel(type)} has no fields.` };
-		return { fields: type.fields.fields.filter((field) => field.kind !== 'cfs').map(toMapperField) };
+		return { fields: type.fields.fields.filter((field) => field.kind !== 'cfs').map(activityMapperField) };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'unknown error';
 		return {

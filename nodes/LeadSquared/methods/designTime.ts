@@ -15,3 +15,9 @@ export async function loadFieldIndex(context: ILoadOptionsFunctions): Promise<Fi
 export function label(displayName: string, schemaName: string): string {
 	return displayName === schemaName ? schemaName : `${displayName} (${schemaName})`;
 }
+
+/** The entries whose name holds the search text (any letter case); every entry without one. */
+export function matchingName<T extends { name: string }>(entries: T[], filter: string | undefined): T[] {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	return entries.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted));
+}

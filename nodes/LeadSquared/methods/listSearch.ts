@@ -1,16 +1,12 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { label, loadFieldIndex } from './designTime';
+import { label, loadFieldIndex, matchingName } from './designTime';
 
 /** Fields a lead can be matched on: e-mail, phone, mobile and the account's unique custom fields. */
 export async function searchMatchFields(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const index = await loadFieldIndex(this);
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = index
-		.identifiers()
-		.map((field) => ({ name: label(field.displayName, field.schemaName), value: field.schemaName }))
-		.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted));
-	return { results };
+	const entries = index.identifiers().map((field) => ({ name: label(field.displayName, field.schemaName), value: field.schemaName }));
+	return { results: matchingName(entries, filter) };
 }
 export { searchActivityTypes, searchAllActivityTypes } from './activities';
 export { searchLeads } from './leads';

@@ -1,54 +1,18 @@
 /**
  * Opportunity types (a searchable list; value: the type's code) and the field mapper of the chosen type.
  */
-import type {
-	FieldType,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	ResourceMapperField,
-	ResourceMapperFields,
-} from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
 
-import type { LeadField } from '../helpers/fields';
 import { opportunityCode } from '../helpers/opportunity';
 import { LeadSquaredClient } from '../transport';
 import { opportunityType, opportunityTypes } from '../transport/opportunities';
-import { DESIGN_TIME, label } from './designTime';
+import { DESIGN_TIME, matchingName } from './designTime';
+import { toMapperField } from './mapperFields';
 
 export async function searchOpportunityTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await LeadSquaredClient.connect(this, DESIGN_TIME);
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = (await opportunityTypes(client))
-		.map((type) => ({ name: `${type.name} (${type.code})`, value: String(type.code) }))
-		.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted));
-	return { results };
-}
-
-const FIELD_TYPES: Record<LeadField['kind'], FieldType> = {
-	text: 'string',
-	email: 'string',
-	phone: 'string',
-	number: 'number',
-	boolean: 'boolean',
-	date: 'dateTime',
-	dateTime: 'dateTime',
-	time: 'time',
-	dropdown: 'options',
-	cfs: 'string',
-};
-
-function toMapperField(field: LeadField): ResourceMapperField {
-	const type = field.kind === 'dropdown' && field.options.length === 0 ? 'string' : FIELD_TYPES[field.kind];
-	return {
-		id: field.schemaName,
-		displayName: label(field.displayName, field.schemaName) + (field.isMandatory ? ', required' : ''),
-		required: false,
-		defaultMatch: false,
-		canBeUsedToMatch: false,
-		display: true,
-		type,
-		...(type === 'options' ? { options: field.options.map((option) => ({ name: option, value: option })) } : {}),
-	};
+	const entries = (await opportunityTypes(client)).map((type) => ({ name: `${type.name} (${type.code})`, value: String(type.code) }));
+	return { results: matchingName(entries, filter) };
 }
 
 /** The chosen opportunity type's fields (the note is its own parameter). */
@@ -67,7 +31,7 @@ export async function getOpportunityFields(this: ILoadOptionsFunctions): Promise
 				emptyFieldsNotice: `LeadSquared did not describe the fields of opportunity type ${code}. Enter them by schema name under "Opportunity Fields (Manual Entry)".`,
 			};
 		}
-		return { fields: type.fields.fields.map(toMapperField) };
+		return { fields: type.fields.fields.map((field) => toMapperField(field, field.isMandatory ? ', required' : '')) };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'unknown error';
 		return {

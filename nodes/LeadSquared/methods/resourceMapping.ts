@@ -1,33 +1,12 @@
-import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import type { LeadField } from '../helpers/fields';
-import { label, loadFieldIndex } from './designTime';
+import { loadFieldIndex } from './designTime';
+import { toMapperField } from './mapperFields';
 
-const FIELD_TYPES: Record<LeadField['kind'], FieldType> = {
-	text: 'string',
-	email: 'string',
-	phone: 'string',
-	number: 'number',
-	boolean: 'boolean',
-	date: 'dateTime',
-	dateTime: 'dateTime',
-	time: 'time',
-	dropdown: 'options',
-	cfs: 'string',
-};
-
-function toMapperField(field: LeadField): ResourceMapperField {
-	const type = field.kind === 'dropdown' && field.options.length === 0 ? 'string' : FIELD_TYPES[field.kind];
-	return {
-		id: field.schemaName,
-		displayName: label(field.displayName, field.schemaName) + (field.isMandatory ? ', required for new leads' : ''),
-		required: false,
-		defaultMatch: false,
-		canBeUsedToMatch: field.isIdentifier,
-		display: true,
-		type,
-		...(type === 'options' ? { options: field.options.map((option) => ({ name: option, value: option })) } : {}),
-	};
+/** A lead field in the mapper: identifiers can match leads; mandatory fields are needed when a lead is created. */
+function leadMapperField(field: LeadField): ResourceMapperField {
+	return toMapperField(field, field.isMandatory ? ', required for new leads' : '', field.isIdentifier);
 }
 
 /** Fields LeadSquared sets itself: offering them in the mapper would only invite writes that do nothing. */
@@ -47,7 +26,7 @@ export async function getLeadFields(this: ILoadOptionsFunctions): Promise<Resour
 		return {
 			fields: index.fields
 				.filter((field) => field.kind !== 'cfs' && !SYSTEM_MANAGED.has(field.schemaName.toLowerCase()))
-				.map(toMapperField),
+				.map(leadMapperField),
 		};
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'unknown error';

@@ -7,7 +7,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { LeadSquaredClient } from '../transport';
 import { taskTypes } from '../transport/tasks';
 import type { TaskType } from '../transport/tasks';
-import { DESIGN_TIME } from './designTime';
+import { DESIGN_TIME, matchingName } from './designTime';
 
 function describe(type: TaskType): string {
 	if (type.category === 1) return `${type.name} (to-do)`;
@@ -17,9 +17,6 @@ function describe(type: TaskType): string {
 
 export async function searchTaskTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await LeadSquaredClient.connect(this, DESIGN_TIME);
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = (await taskTypes(client))
-		.map((type) => ({ name: describe(type), value: type.name }))
-		.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted));
-	return { results };
+	const entries = (await taskTypes(client)).map((type) => ({ name: describe(type), value: type.name }));
+	return { results: matchingName(entries, filter) };
 }

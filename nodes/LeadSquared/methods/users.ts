@@ -5,15 +5,12 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { LeadSquaredClient } from '../transport';
 import { listUsers } from '../transport/users';
-import { DESIGN_TIME } from './designTime';
+import { DESIGN_TIME, matchingName } from './designTime';
 
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await LeadSquaredClient.connect(this, DESIGN_TIME);
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = (await listUsers(client))
+	const entries = (await listUsers(client))
 		.filter((user) => user.active)
-		.map((user) => ({ name: user.email && user.email !== user.name ? `${user.name} (${user.email})` : user.name, value: user.id }))
-		.filter((entry) => wanted === '' || entry.name.toLowerCase().includes(wanted))
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return { results };
+		.map((user) => ({ name: user.email && user.email !== user.name ? `${user.name} (${user.email})` : user.name, value: user.id }));
+	return { results: matchingName(entries, filter).sort((a, b) => a.name.localeCompare(b.name)) };
 }

@@ -10,19 +10,12 @@ import { activityFailure, mapBulkActivityResults } from '../helpers/activityPayl
 import { parseActivitySetting, parseActivityTypes, pick } from '../helpers/activityTypes';
 import type { ActivityTypeInfo, ActivityTypeSummary } from '../helpers/activityTypes';
 import { LeadSquaredError, sentences } from '../helpers/errors';
+import { looseFlag, nonEmptyText } from '../helpers/loose';
 import { settle } from '../helpers/scheduler';
 import type { LeadSquaredClient } from './index';
+import { unexpectedAnswer } from './shape';
 
 const PA = 'ProspectActivity.svc/';
-
-function unexpectedShape(endpoint: string, what: string, description?: string): LeadSquaredError {
-	return new LeadSquaredError({
-		kind: 'unexpected',
-		httpCode: 200,
-		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
-		description,
-	});
-}
 
 /**
  * A failed post, said about the activity: LeadSquared's refusal as "refused the activity", and, when an
@@ -45,22 +38,11 @@ function asActivityError(error: unknown): unknown {
 	return error;
 }
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function flag(value: unknown): boolean | undefined {
-	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 1 || value === '1') return true;
-	if (value === 'false' || value === 0 || value === '0') return false;
-	return undefined;
-}
-
 /** `ActivityTypes.Get`: every activity type of the account. */
 export async function getActivityTypes(client: LeadSquaredClient): Promise<ActivityTypeSummary[]> {
 	const answer = await client.request({ method: 'GET', path: `${PA}ActivityTypes.Get` });
 	const types = parseActivityTypes(answer);
-	if (!types) throw unexpectedShape('ActivityTypes.Get', 'no list of activity types');
+	if (!types) throw unexpectedAnswer('ActivityTypes.Get', 'no list of activity types');
 	return types;
 }
 
@@ -112,16 +94,16 @@ export async function postActivity(client: LeadSquaredClient, body: ActivityBody
 	const record = (answer && typeof answer === 'object' ? answer : {}) as Record<string, unknown>;
 	const message = (pick(record, 'Message') ?? {}) as Record<string, unknown>;
 	const inner = typeof message === 'object' && message !== null ? message : {};
-	const activityId = text(pick(inner, 'Id', 'ProspectActivityId', 'ActivityId'));
+	const activityId = nonEmptyText(pick(inner, 'Id', 'ProspectActivityId', 'ActivityId'));
 	if (activityId === undefined) {
-		throw unexpectedShape(
+		throw unexpectedAnswer(
 			'ProspectActivity.svc/Create',
 			'no activity id (Message.Id)',
 			'The activity may or may not have been posted: check the lead before sending the item again.',
 		);
 	}
-	const leadId = text(pick(inner, 'RelatedProspectId', 'LeadId', 'ProspectId', 'ProspectID')) ?? text(pick(record, 'RelatedProspectId', 'LeadId'));
-	const leadCreated = flag(pick(inner, 'LeadCreated', 'IsLeadCreated', 'IsNewLead'));
+	const leadId = nonEmptyText(pick(inner, 'RelatedProspectId', 'LeadId', 'ProspectId', 'ProspectID')) ?? nonEmptyText(pick(record, 'RelatedProspectId', 'LeadId'));
+	const leadCreated = looseFlag(pick(inner, 'LeadCreated', 'IsLeadCreated', 'IsNewLead'));
 	const score = Number(pick(inner, 'LeadScore', 'Score'));
 	return {
 		activityId,
@@ -141,7 +123,7 @@ export async function postActivitiesInBulk(client: LeadSquaredClient, rows: Acti
 	}
 	const results = mapBulkActivityResults(rows.length, answer);
 	if (!results) {
-		throw unexpectedShape(
+		throw unexpectedAnswer(
 			'Bulk/CustomActivity/Add/ByLeadId',
 			'not a list of row results',
 			'The activities may or may not have been posted: check the leads before sending the items again.',
@@ -153,10 +135,10 @@ export async function postActivitiesInBulk(client: LeadSquaredClient, rows: Acti
 /** `LeadManagement.svc/Leads.GetByEmailaddress`: the id of the lead with this e-mail address, if any. */
 export async function findLeadIdByEmail(client: LeadSquaredClient, email: string): Promise<string | undefined> {
 	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Leads.GetByEmailaddress', query: { emailaddress: email } });
-	if (!Array.isArray(answer)) throw unexpectedShape('Leads.GetByEmailaddress', 'not a list of leads');
+	if (!Array.isArray(answer)) throw unexpectedAnswer('Leads.GetByEmailaddress', 'not a list of leads');
 	for (const lead of answer) {
 		if (!lead || typeof lead !== 'object') continue;
-		const id = text(pick(lead as Record<string, unknown>, 'ProspectID', 'ProspectId', 'Id'));
+		const id = nonEmptyText(pick(lead as Record<string, unknown>, 'ProspectID', 'ProspectId', 'Id'));
 		if (id !== undefined) return id;
 	}
 	return undefined;
@@ -185,7 +167,7 @@ export async function retrieveActivities(
 	});
 	const record = (answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : undefined) as Record<string, unknown> | undefined;
 	const list = Array.isArray(answer) ? answer : record ? pick(record, 'ProspectActivities', 'Activities', 'List') : undefined;
-	if (!Array.isArray(list)) throw unexpectedShape('ProspectActivity.svc/Retrieve', 'no ProspectActivities list');
+	if (!Array.isArray(list)) throw unexpectedAnswer('ProspectActivity.svc/Retrieve', 'no ProspectActivities list');
 	const count = record ? Number(pick(record, 'RecordCount')) : NaN;
 	return {
 		rows: list.filter((row): row is IDataObject => !!row && typeof row === 'object' && !Array.isArray(row)),

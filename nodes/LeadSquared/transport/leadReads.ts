@@ -6,19 +6,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { LeadSquaredError } from '../helpers/errors';
 import { flattenProperties } from '../helpers/typed';
 import type { LeadSquaredClient } from './index';
+import { unexpectedAnswer } from './shape';
 
 const LM = 'LeadManagement.svc/';
-
-function notDocumented(endpoint: string, what: string): LeadSquaredError {
-	return new LeadSquaredError({
-		kind: 'unexpected',
-		httpCode: 200,
-		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
-	});
-}
 
 /** A lead as a flat record: as it came, or flattened from `LeadPropertyList`. */
 function flatLead(entry: unknown): IDataObject | undefined {
@@ -28,11 +20,11 @@ function flatLead(entry: unknown): IDataObject | undefined {
 }
 
 function leadList(endpoint: string, list: unknown): IDataObject[] {
-	if (!Array.isArray(list)) throw notDocumented(endpoint, 'not a list of leads');
+	if (!Array.isArray(list)) throw unexpectedAnswer(endpoint, 'not a list of leads');
 	const leads: IDataObject[] = [];
 	for (const entry of list) {
 		const lead = flatLead(entry);
-		if (!lead) throw notDocumented(endpoint, 'a lead that is not an object');
+		if (!lead) throw unexpectedAnswer(endpoint, 'a lead that is not an object');
 		leads.push(lead);
 	}
 	return leads;
@@ -98,5 +90,5 @@ export async function searchLeads(client: LeadSquaredClient, request: SearchRequ
 			recordCount: RecordCount !== undefined && RecordCount !== null && Number.isFinite(count) ? count : undefined,
 		};
 	}
-	throw notDocumented('Leads.Get', 'neither a list of leads nor {RecordCount, Leads}');
+	throw unexpectedAnswer('Leads.Get', 'neither a list of leads nor {RecordCount, Leads}');
 }

@@ -8,6 +8,7 @@ import type { RowResult } from '../helpers/bulk';
 import { LeadSquaredError } from '../helpers/errors';
 import type { LsqAttribute } from '../helpers/payload';
 import type { LeadSquaredClient } from './index';
+import { unconfirmedChange, unexpectedAnswer } from './shape';
 
 export interface UpsertResult {
 	status: string;
@@ -16,14 +17,11 @@ export interface UpsertResult {
 }
 
 function unexpectedShape(endpoint: string, what: string, mayHaveWritten: boolean): LeadSquaredError {
-	return new LeadSquaredError({
-		kind: 'unexpected',
-		httpCode: 200,
-		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
-		description: mayHaveWritten
-			? 'The lead may or may not have been written; running the item again is safe, as Create or Update finds the same lead.'
-			: undefined,
-	});
+	return unexpectedAnswer(
+		endpoint,
+		what,
+		mayHaveWritten ? 'The lead may or may not have been written; running the item again is safe, as Create or Update finds the same lead.' : undefined,
+	);
 }
 
 export async function createOrUpdateLead(
@@ -100,16 +98,6 @@ export async function getLeadsByIds(client: LeadSquaredClient, ids: string[]): P
 	return byId;
 }
 
-/** LeadSquared accepted the call but its answer is not the documented success; whether it applied the change is unknown. */
-function unconfirmed(endpoint: string, what: string, change: string): LeadSquaredError {
-	return new LeadSquaredError({
-		kind: 'unexpected',
-		httpCode: 200,
-		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
-		description: `The ${change} may or may not have been applied; running the item again is safe.`,
-	});
-}
-
 /** `Lead.Update?leadId=`: only the fields given change. */
 export async function updateLead(
 	client: LeadSquaredClient,
@@ -124,7 +112,7 @@ export async function updateLead(
 		body,
 	})) as { Status?: unknown; Message?: { AffectedRows?: unknown } } | null;
 	if (!answer || typeof answer !== 'object' || (answer.Status !== 'Success' && typeof answer.Message !== 'object')) {
-		throw unconfirmed('Lead.Update', 'no Status "Success"', 'update');
+		throw unconfirmedChange('Lead.Update', 'no Status "Success"', 'update');
 	}
 	const affectedRows = Number(answer.Message?.AffectedRows);
 	return { status: 'Success', affectedRows: Number.isFinite(affectedRows) ? affectedRows : undefined };
@@ -135,5 +123,5 @@ export async function deleteLead(client: LeadSquaredClient, leadId: string): Pro
 	const answer = (await client.request({ method: 'GET', path: 'LeadManagement.svc/Lead/Delete/ById', query: { leadId } })) as {
 		Status?: unknown;
 	} | null;
-	if (answer?.Status !== 'Success') throw unconfirmed('Lead/Delete/ById', 'no Status "Success"', 'deletion');
+	if (answer?.Status !== 'Success') throw unconfirmedChange('Lead/Delete/ById', 'no Status "Success"', 'deletion');
 }

@@ -3,10 +3,10 @@
  * and name), adding leads to a static list (several per call, or one), removing one lead from it.
  * Each function checks that the answer has the documented shape.
  */
-import { LeadSquaredError } from '../helpers/errors';
 import type { ListInfo } from '../helpers/leadFailures';
 import { addedCount } from '../helpers/staticLists';
 import type { LeadSquaredClient } from './index';
+import { unconfirmedChange, unexpectedAnswer } from './shape';
 
 /** ListType of Lists.Get. */
 export const LIST_TYPES = { static: '0', dynamic: '1', refreshable: '2' } as const;
@@ -14,15 +14,6 @@ export const LIST_TYPES = { static: '0', dynamic: '1', refreshable: '2' } as con
 export interface ListRow extends ListInfo {
 	description: string;
 	memberCount?: number;
-}
-
-function notDocumented(endpoint: string, what: string, change?: string): LeadSquaredError {
-	return new LeadSquaredError({
-		kind: 'unexpected',
-		httpCode: 200,
-		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
-		description: change ? `The ${change} may or may not have been applied; running the item again is safe.` : undefined,
-	});
 }
 
 function text(value: unknown): string {
@@ -38,7 +29,7 @@ export async function getLists(
 	if (page.listType !== undefined) query.ListType = page.listType;
 	if (page.searchText) query.SearchText = page.searchText;
 	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Lists.Get', query });
-	if (!Array.isArray(answer)) throw notDocumented('Lists.Get', 'not a list of lists');
+	if (!Array.isArray(answer)) throw unexpectedAnswer('Lists.Get', 'not a list of lists');
 	return answer.flatMap((row: unknown): ListRow[] => {
 		const record = (row ?? {}) as Record<string, unknown>;
 		const id = text(record.ListId).trim();
@@ -89,7 +80,7 @@ export async function addLeadsToList(client: LeadSquaredClient, listId: string, 
 		path: 'LeadSegmentation.svc/AddLeadsToStaticList',
 		body: { listId, leadIds },
 	});
-	if (!succeeded(answer)) throw notDocumented('AddLeadsToStaticList', 'no Status "Success"', 'change to the list');
+	if (!succeeded(answer)) throw unconfirmedChange('AddLeadsToStaticList', 'no Status "Success"', 'change to the list');
 	return addedCount(answer);
 }
 
@@ -100,7 +91,7 @@ export async function addLeadToList(client: LeadSquaredClient, listId: string, l
 		path: 'LeadManagement.svc/AddLeadToStaticList',
 		query: { listId, leadId },
 	})) as { Status?: unknown; Message?: { AffectedRows?: unknown } } | null;
-	if (!succeeded(answer)) throw notDocumented('AddLeadToStaticList', 'no Status "Success"', 'change to the list');
+	if (!succeeded(answer)) throw unconfirmedChange('AddLeadToStaticList', 'no Status "Success"', 'change to the list');
 	const rows = Number(answer?.Message?.AffectedRows);
 	return Number.isFinite(rows) ? rows > 0 : undefined;
 }
@@ -112,5 +103,5 @@ export async function removeLeadFromList(client: LeadSquaredClient, listId: stri
 		path: 'LeadSegmentation.svc/RemoveLeadFromStaticList',
 		query: { ListId: listId, LeadID: leadId },
 	});
-	if (!succeeded(answer)) throw notDocumented('RemoveLeadFromStaticList', 'no Status "Success"', 'change to the list');
+	if (!succeeded(answer)) throw unconfirmedChange('RemoveLeadFromStaticList', 'no Status "Success"', 'change to the list');
 }

@@ -4,12 +4,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseActivityTypes } from '../helpers/activityTypes';
 import type { ActivityTypeSummary } from '../helpers/activityTypes';
 import { parseOpportunityType, readCaptureAnswer } from '../helpers/opportunity';
 import type { CaptureResult, FieldPair, OpportunityType } from '../helpers/opportunity';
 import type { Page } from '../helpers/pager';
 import type { LsqAttribute } from '../helpers/payload';
+import { getActivityTypes } from './activities';
 import type { LeadSquaredClient } from './index';
 import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
 
@@ -92,9 +92,7 @@ const FIRST_OPPORTUNITY_CODE = 12000;
  * 12000 on.
  */
 export async function opportunityTypes(client: LeadSquaredClient): Promise<ActivityTypeSummary[]> {
-	const answer = await client.request({ method: 'GET', path: 'ProspectActivity.svc/ActivityTypes.Get' });
-	const types = parseActivityTypes(answer);
-	if (!types) throw unexpectedAnswer('ActivityTypes.Get', 'not a list of activity types');
+	const types = await getActivityTypes(client);
 	const marked = types.filter((type) => type.isOpportunity);
 	return marked.length > 0 ? marked : types.filter((type) => !type.isSystem && type.code >= FIRST_OPPORTUNITY_CODE);
 }

@@ -4,8 +4,8 @@
  * the answer's shape.
  */
 import { flattenProperties } from '../helpers/typed';
-import { LeadSquaredError } from '../helpers/errors';
 import type { LeadSquaredClient } from './index';
+import { unexpectedAnswer } from './shape';
 
 type Json = Record<string, unknown>;
 
@@ -23,14 +23,6 @@ export interface PageRequest {
 	newestFirst?: boolean;
 }
 
-function unexpected(endpoint: string, what: string): LeadSquaredError {
-	return new LeadSquaredError({
-		kind: 'unexpected',
-		httpCode: 200,
-		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
-	});
-}
-
 /** Rows echo two attributes that are not lead fields: `CanUpdate` [DOC] and `Total` [OBS]. */
 const NOT_FIELDS = new Set(['canupdate', 'total']);
 
@@ -45,7 +37,7 @@ export async function recentlyModifiedLeads(client: LeadSquaredClient, request: 
 		RecordCount?: unknown;
 		Leads?: unknown;
 	} | null;
-	if (!answer || !Array.isArray(answer.Leads)) throw unexpected('Leads.RecentlyModified', 'no Leads list');
+	if (!answer || !Array.isArray(answer.Leads)) throw unexpectedAnswer('Leads.RecentlyModified', 'no Leads list');
 	const rows = answer.Leads.map((lead) => {
 		const flat = flattenProperties((lead as { LeadPropertyList?: unknown })?.LeadPropertyList);
 		for (const key of Object.keys(flat)) if (NOT_FIELDS.has(key.toLowerCase())) delete flat[key];
@@ -66,7 +58,7 @@ export async function activitiesByEvent(client: LeadSquaredClient, activityEvent
 		RecordCount?: unknown;
 		List?: unknown;
 	} | null;
-	if (!answer || !Array.isArray(answer.List)) throw unexpected('CustomActivity/RetrieveByActivityEvent', 'no List');
+	if (!answer || !Array.isArray(answer.List)) throw unexpectedAnswer('CustomActivity/RetrieveByActivityEvent', 'no List');
 	const rows = answer.List.filter((row): row is Json => typeof row === 'object' && row !== null);
 	const count = Number(answer.RecordCount);
 	return { recordCount: Number.isFinite(count) ? count : rows.length, rows };

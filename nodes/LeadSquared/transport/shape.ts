@@ -14,6 +14,11 @@ export function unexpectedAnswer(endpoint: string, what: string, description?: s
 	});
 }
 
+/** LeadSquared accepted a change but its answer is not the documented success; whether it applied the change is unknown. */
+export function unconfirmedChange(endpoint: string, what: string, change: string): LeadSquaredError {
+	return unexpectedAnswer(endpoint, what, `The ${change} may or may not have been applied; running the item again is safe.`);
+}
+
 function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -4,6 +4,7 @@
  */
 import { LeadSquaredError } from '../helpers/errors';
 import type { LeadSquaredClient } from './index';
+import { unexpectedAnswer } from './shape';
 
 type Json = Record<string, unknown>;
 
@@ -11,19 +12,11 @@ type Json = Record<string, unknown>;
 const RETRIEVE_PAGE_SIZE = 100;
 const MAX_RETRIEVE_PAGES = 20;
 
-function unexpected(endpoint: string, what: string): LeadSquaredError {
-	return new LeadSquaredError({
-		kind: 'unexpected',
-		httpCode: 200,
-		message: `LeadSquared answered ${endpoint} with JSON that is not the documented shape: ${what}`,
-	});
-}
-
 /** Creates a webhook; its id (`Message.Id`). */
 export async function createWebhook(client: LeadSquaredClient, body: Json): Promise<string> {
 	const answer = (await client.request({ method: 'POST', path: 'Webhook.svc/Create', body })) as { Message?: { Id?: unknown } } | null;
 	const id = answer?.Message?.Id;
-	if (typeof id !== 'string' || id.trim() === '') throw unexpected('Webhook.svc/Create', 'no webhook id (Message.Id)');
+	if (typeof id !== 'string' || id.trim() === '') throw unexpectedAnswer('Webhook.svc/Create', 'no webhook id (Message.Id)');
 	return id;
 }
 
@@ -36,7 +29,7 @@ export async function retrieveWebhooks(client: LeadSquaredClient): Promise<Json[
 			path: 'Webhook.svc/Retrieve',
 			body: { Parameter: { Type: 'Webhook' }, Paging: { PageIndex: page, PageSize: RETRIEVE_PAGE_SIZE } },
 		})) as { RecordCount?: unknown; Response?: unknown } | null;
-		if (!answer || !Array.isArray(answer.Response)) throw unexpected('Webhook.svc/Retrieve', 'no Response list');
+		if (!answer || !Array.isArray(answer.Response)) throw unexpectedAnswer('Webhook.svc/Retrieve', 'no Response list');
 		const batch = answer.Response.filter((row): row is Json => typeof row === 'object' && row !== null);
 		rows.push(...batch);
 		const total = Number(answer.RecordCount);

@@ -6,6 +6,7 @@
  */
 import { FieldIndex } from '../helpers/fields';
 import type { LeadField, ValueKind } from '../helpers/fields';
+import { kindField } from '../helpers/kinds';
 
 /** `[schemaName, kind]`, or `[schemaName, 'cfs', [[subField, kind], …]]`. */
 export type CompactKind = [string, ValueKind] | [string, 'cfs', Array<[string, ValueKind]>];
@@ -25,20 +26,6 @@ export function compactKinds(fields: readonly LeadField[]): CompactKind[] {
 	return out;
 }
 
-function field(schemaName: string, kind: ValueKind, subFields: LeadField[] = []): LeadField {
-	return {
-		schemaName,
-		displayName: schemaName,
-		dataType: kind,
-		kind,
-		isMandatory: false,
-		isIdentifier: false,
-		lockAfterCreate: false,
-		options: [],
-		subFields,
-	};
-}
-
 /** The field index typedRecord needs, from what compactKinds kept; anything unreadable is skipped. */
 export function fieldIndexFromKinds(raw: unknown): FieldIndex {
 	const fields: LeadField[] = [];
@@ -48,9 +35,9 @@ export function fieldIndexFromKinds(raw: unknown): FieldIndex {
 			const subs = Array.isArray(entry[2])
 				? (entry[2] as unknown[])
 						.filter((sub): sub is [string, ValueKind] => Array.isArray(sub) && typeof sub[0] === 'string' && typeof sub[1] === 'string')
-						.map(([name, kind]) => field(name, kind))
+						.map(([name, kind]) => kindField(name, kind))
 				: [];
-			fields.push(field(entry[0], entry[1] as ValueKind, subs));
+			fields.push(kindField(entry[0], entry[1] as ValueKind, subs));
 		}
 	}
 	return new FieldIndex(fields);

@@ -4,57 +4,38 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { label, loadFieldIndex } from '../methods/designTime';
-import { DEFAULT_SETTINGS, LeadSquaredClient } from '../transport';
+import { DESIGN_TIME } from '../methods/designTime';
+import { getLeadFieldNames } from '../methods/leads';
+import { LeadSquaredClient } from '../transport';
+import { getActivityTypes } from '../transport/activities';
 
-const DESIGN_TIME = { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: 10_000, maxRetries: 1, timeoutMs: 15_000 };
-
-interface TypeRow {
-	code: string;
-	name: string;
-	opportunity: boolean;
-}
-
-/** `ProspectActivity.svc/ActivityTypes.Get`: `[{ActivityEvent, ActivityEventName, …, IsOpportunityType?}]`. */
-async function activityTypes(context: ILoadOptionsFunctions): Promise<TypeRow[]> {
+/** The account's activity types (`ActivityTypes.Get`) that are, or are not, opportunity types, by name. */
+async function typeOptions(context: ILoadOptionsFunctions, opportunity: boolean): Promise<INodePropertyOptions[]> {
 	const client = await LeadSquaredClient.connect(context, DESIGN_TIME);
-	const answer = await client.request({ method: 'GET', path: 'ProspectActivity.svc/ActivityTypes.Get' });
-	if (!Array.isArray(answer)) return [];
-	const rows: TypeRow[] = [];
-	for (const entry of answer as Array<Record<string, unknown>>) {
-		const code = entry?.ActivityEvent;
-		if (typeof code !== 'number' && typeof code !== 'string') continue;
-		const name = String(entry.DisplayName ?? entry.ActivityEventName ?? code);
-		const opportunity = entry.IsOpportunityType === true || String(entry.IsOpportunityType).toLowerCase() === 'true';
-		rows.push({ code: String(code), name, opportunity });
-	}
-	return rows.sort((a, b) => a.name.localeCompare(b.name));
+	return (await getActivityTypes(client))
+		.filter((type) => type.isOpportunity === opportunity)
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map((type) => ({ name: `${type.name} (${type.code})`, value: String(type.code) }));
 }
 
 const ANY: INodePropertyOptions = { name: 'Any Type', value: '' };
 
 /** Activity types (opportunity types left out), "Any Type" first. */
 export async function getTriggerActivityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = await activityTypes(this);
-	return [ANY, ...rows.filter((row) => !row.opportunity).map((row) => ({ name: `${row.name} (${row.code})`, value: row.code }))];
+	return [ANY, ...(await typeOptions(this, false))];
 }
 
 /** Activity types for polling (one type is required). */
 export async function getPollingActivityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = await activityTypes(this);
-	return rows.filter((row) => !row.opportunity).map((row) => ({ name: `${row.name} (${row.code})`, value: row.code }));
+	return await typeOptions(this, false);
 }
 
 /** Opportunity types, "Any Type" first. */
 export async function getTriggerOpportunityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = await activityTypes(this);
-	return [ANY, ...rows.filter((row) => row.opportunity).map((row) => ({ name: `${row.name} (${row.code})`, value: row.code }))];
+	return [ANY, ...(await typeOptions(this, true))];
 }
 
 /** The account's lead fields (custom field sets included), for Fields to Watch. */
 export async function getTriggerLeadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const index = await loadFieldIndex(this);
-	return index.fields
-		.map((field) => ({ name: label(field.displayName, field.schemaName), value: field.schemaName }))
-		.sort((a, b) => a.name.localeCompare(b.name));
+	return await getLeadFieldNames.call(this);
 }

@@ -11,8 +11,9 @@
  * - opportunities: `{event, eventTime, opportunityId, leadId, opportunityType, opportunity}`;
  * - landing page submissions: `{event, eventTime, leadId, landingPage: {url, name}, lead}`.
  */
-import { leadSquaredToIso } from '../helpers/dates';
+import { isoOf } from '../helpers/dates';
 import type { FieldIndex } from '../helpers/fields';
+import { textOrNumber } from '../helpers/loose';
 import { typedRecord, typedValue } from '../helpers/typed';
 import { eventByKey, STAGE_FIELD } from './events';
 import type { EventFamily, TriggerEvent } from './events';
@@ -108,16 +109,8 @@ export interface MappingOptions {
 	typeCode?: number;
 }
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
-}
-
-function iso(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? leadSquaredToIso(value) : undefined;
-}
-
 function code(value: unknown): number | undefined {
-	const raw = text(value);
+	const raw = textOrNumber(value);
 	return raw !== undefined && /^-?\d+$/.test(raw) ? Number(raw) : undefined;
 }
 
@@ -150,8 +143,8 @@ function leadItem(event: TriggerEvent, payload: Json, options: MappingOptions): 
 	const after = hasVersions ? (payload.After as Json) : payload;
 	const item: Json = {
 		event: event.key,
-		eventTime: iso(after[event.timeField ?? 'ModifiedOn']) ?? options.receivedAt,
-		leadId: text(after.ProspectID ?? after.ProspectId) ?? null,
+		eventTime: isoOf(after[event.timeField ?? 'ModifiedOn']) ?? options.receivedAt,
+		leadId: textOrNumber(after.ProspectID ?? after.ProspectId) ?? null,
 	};
 	if (hasVersions) {
 		const before = payload.Before as Json;
@@ -182,11 +175,11 @@ function activityItem(event: TriggerEvent, payload: Json, options: MappingOption
 	}
 	return {
 		event: event.key,
-		eventTime: iso(payload[event.timeField ?? 'ModifiedOn']) ?? iso(payload.ActivityDateTime) ?? options.receivedAt,
-		leadId: text(payload.RelatedProspectId) ?? null,
-		activityId: text(payload.ProspectActivityId) ?? null,
+		eventTime: isoOf(payload[event.timeField ?? 'ModifiedOn']) ?? isoOf(payload.ActivityDateTime) ?? options.receivedAt,
+		leadId: textOrNumber(payload.RelatedProspectId) ?? null,
+		activityId: textOrNumber(payload.ProspectActivityId) ?? null,
 		activityType: type ?? null,
-		activityTypeName: text(payload.ActivityEventName) ?? null,
+		activityTypeName: textOrNumber(payload.ActivityEventName) ?? null,
 		activity: { ...typedOther(payload, options.typed, ACTIVITY_DATES, ['Score']), ...(data !== undefined ? { Data: data } : {}) },
 	};
 }
@@ -194,12 +187,12 @@ function activityItem(event: TriggerEvent, payload: Json, options: MappingOption
 const TASK_DATES = ['DueDate', 'EndDate', 'CreatedOn', 'ModifiedOn', 'CompletedOn'];
 
 function taskItem(event: TriggerEvent, payload: Json, options: MappingOptions): Json {
-	const relatedLead = code(payload.RelatedEntity) === 1 ? text(payload.RelatedEntityId) : undefined;
+	const relatedLead = code(payload.RelatedEntity) === 1 ? textOrNumber(payload.RelatedEntityId) : undefined;
 	return {
 		event: event.key,
-		eventTime: (event.timeField ? iso(payload[event.timeField]) : undefined) ?? options.receivedAt,
-		taskId: text(payload.UserTaskId) ?? null,
-		leadId: text(payload.LeadId) ?? relatedLead ?? null,
+		eventTime: (event.timeField ? isoOf(payload[event.timeField]) : undefined) ?? options.receivedAt,
+		taskId: textOrNumber(payload.UserTaskId) ?? null,
+		leadId: textOrNumber(payload.LeadId) ?? relatedLead ?? null,
 		task: typedOther(payload, options.typed, TASK_DATES),
 	};
 }
@@ -212,9 +205,9 @@ function opportunityItem(event: TriggerEvent, payload: Json, options: MappingOpt
 	if (options.typeCode !== undefined && type !== undefined && type !== options.typeCode) return undefined;
 	return {
 		event: event.key,
-		eventTime: (event.timeField ? iso(record[event.timeField]) : undefined) ?? options.receivedAt,
-		opportunityId: text(record.ProspectOpportunityId ?? record.OpportunityId) ?? null,
-		leadId: text(record.RelatedProspectId) ?? null,
+		eventTime: (event.timeField ? isoOf(record[event.timeField]) : undefined) ?? options.receivedAt,
+		opportunityId: textOrNumber(record.ProspectOpportunityId ?? record.OpportunityId) ?? null,
+		leadId: textOrNumber(record.RelatedProspectId) ?? null,
 		opportunityType: type ?? null,
 		opportunity: typedOther(record, options.typed, OPPORTUNITY_DATES),
 	};
@@ -225,8 +218,8 @@ function landingPageItem(event: TriggerEvent, payload: Json, options: MappingOpt
 	return {
 		event: event.key,
 		eventTime: options.receivedAt,
-		leadId: text(fields.ProspectID ?? fields.ProspectId) ?? null,
-		landingPage: { url: text(LandingPageUrl) ?? null, name: text(LandingPageName) ?? null },
+		leadId: textOrNumber(fields.ProspectID ?? fields.ProspectId) ?? null,
+		landingPage: { url: textOrNumber(LandingPageUrl) ?? null, name: textOrNumber(LandingPageName) ?? null },
 		lead: lead(fields, options),
 	};
 }

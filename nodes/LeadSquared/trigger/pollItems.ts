@@ -3,8 +3,9 @@
  * RetrieveByActivityEvent as the cursor sees them, and the items they become (the same shapes as the
  * webhook trigger's). Pure: no n8n imports.
  */
-import { leadSquaredToIso } from '../helpers/dates';
+import { isoOf } from '../helpers/dates';
 import type { FieldIndex } from '../helpers/fields';
+import { textOrNumber } from '../helpers/loose';
 import { typedRecord, typedValue } from '../helpers/typed';
 import { digest, secondsOf } from './cursor';
 import type { PollRow } from './cursor';
@@ -25,13 +26,9 @@ export function pollEvent(raw: unknown): (typeof POLL_EVENTS)[PollEventKey] | un
 	return typeof raw === 'string' && raw in POLL_EVENTS ? POLL_EVENTS[raw as PollEventKey] : undefined;
 }
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
-}
-
 /** How the cursor sees a record of either source. */
 export function pollRowOf(source: PollSource, record: Json): PollRow | undefined {
-	const id = source === 'lead' ? text(record.ProspectID ?? record.ProspectId) : text(record.ProspectActivityId ?? record.Id);
+	const id = source === 'lead' ? textOrNumber(record.ProspectID ?? record.ProspectId) : textOrNumber(record.ProspectActivityId ?? record.Id);
 	if (id === undefined) return undefined;
 	const modified = secondsOf(source === 'lead' ? (record.ModifiedOn ?? record.LeadLastModifiedOn) : record.ModifiedOn);
 	return { id, modified, created: secondsOf(record.CreatedOn), digest: digest(record) };
@@ -44,15 +41,11 @@ export interface PollItemOptions {
 	now: string;
 }
 
-function iso(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? leadSquaredToIso(value) : undefined;
-}
-
 export function leadPollItem(record: Json, isNew: boolean, options: PollItemOptions): Json {
 	return {
 		event: isNew ? 'lead.created' : 'lead.updated',
-		eventTime: iso(isNew ? record.CreatedOn : (record.ModifiedOn ?? record.LeadLastModifiedOn)) ?? options.now,
-		leadId: text(record.ProspectID ?? record.ProspectId) ?? null,
+		eventTime: isoOf(isNew ? record.CreatedOn : (record.ModifiedOn ?? record.LeadLastModifiedOn)) ?? options.now,
+		leadId: textOrNumber(record.ProspectID ?? record.ProspectId) ?? null,
 		lead: options.typed ? typedRecord(record, options.fields) : record,
 	};
 }
@@ -60,14 +53,14 @@ export function leadPollItem(record: Json, isNew: boolean, options: PollItemOpti
 const ACTIVITY_DATES = ['ActivityDateTime', 'CreatedOn', 'ModifiedOn'];
 
 export function activityPollItem(record: Json, isNew: boolean, options: PollItemOptions): Json {
-	const type = text(record.ActivityEvent);
+	const type = textOrNumber(record.ActivityEvent);
 	const activity: Json = {};
 	for (const [key, value] of Object.entries(record)) activity[key] = options.typed && ACTIVITY_DATES.includes(key) ? typedValue('dateTime', value) : value;
 	return {
 		event: isNew ? 'activity.created' : 'activity.updated',
-		eventTime: iso(isNew ? record.CreatedOn : record.ModifiedOn) ?? options.now,
-		leadId: text(record.RelatedProspectId) ?? null,
-		activityId: text(record.ProspectActivityId) ?? null,
+		eventTime: isoOf(isNew ? record.CreatedOn : record.ModifiedOn) ?? options.now,
+		leadId: textOrNumber(record.RelatedProspectId) ?? null,
+		activityId: textOrNumber(record.ProspectActivityId) ?? null,
 		activityType: type !== undefined && /^\d+$/.test(type) ? Number(type) : null,
 		activity,
 	};

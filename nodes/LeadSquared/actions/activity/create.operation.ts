@@ -12,13 +12,12 @@ import { MAX_BULK_ROWS } from '../../helpers/bulk';
 import { InputError, LeadSquaredError, WrittenError } from '../../helpers/errors';
 import { findLeadIdByEmail, postActivitiesInBulk, postActivity } from '../../transport/activities';
 import type { PostedActivity } from '../../transport/activities';
+import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';
-import { leadWriteOptions } from '../lead/leadFields';
+import { manualEntries, mappedEntries } from '../fieldEntries';
 import { showFor } from '../utils';
 import { activityTypeLocator, ActivityTypeCache, readActivityTypeCode } from './activityType';
-
-const dateTimezoneOption = leadWriteOptions.filter((option) => option.name === 'dateTimezone');
 
 const properties: INodeProperties[] = [
 	{
@@ -139,7 +138,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection(
 		[
-			...dateTimezoneOption,
+			dateTimezoneOption,
 			{
 				displayName: 'Batch Size',
 				name: 'batchSize',
@@ -194,12 +193,7 @@ interface Setup {
 
 /** Activity Fields (mapper) and Activity Fields (Manual Entry) of one item. */
 function readFields(context: IExecuteFunctions, itemIndex: number): ActivityFieldInput[] {
-	// The node checks each value by the field's type itself (messages naming the field), so n8n's coercion is skipped.
-	const mapped = (context.getNodeParameter('activityFields.value', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
-	const fields: ActivityFieldInput[] = Object.entries(mapped).map(([name, value]) => ({ name, value, source: 'activity fields' }));
-	const manual = context.getNodeParameter('manualFields.field', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>;
-	for (const entry of manual) fields.push({ name: entry.name, value: entry.value, source: 'manual entry' });
-	return fields;
+	return [...mappedEntries(context, itemIndex, 'activityFields', 'activity fields'), ...manualEntries(context, itemIndex, 'manualFields.field')];
 }
 
 function readLead(context: IExecuteFunctions, itemIndex: number): ActivityInput['lead'] {
@@ -296,7 +290,7 @@ class CreateActivity implements Operation<ActivityPayload, Setup> {
 		return {
 			types: new ActivityTypeCache(run.client),
 			payload: {
-				timezone: run.options.dateTimezone === 'workflow' ? run.context.getTimezone() : 'UTC',
+				timezone: readTimezone(run.context, run.options),
 				skipDropdownCheck: run.options.validateDropDownOptions === true,
 			},
 			includeLeadScore: run.options.includeLeadScore === true,

@@ -13,31 +13,18 @@ import { LeadSquaredError } from '../../helpers/errors';
 import { addResults, groupByList } from '../../helpers/staticLists';
 import { getLeadsByIds } from '../../transport/leads';
 import { addLeadsToList, addLeadToList } from '../../transport/lists';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
-import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';
+import { runOperation } from '../engine';
+import type { Batching, Entry, Outcome, RunContext } from '../engine';
 import { showFor } from '../utils';
-import { leadIdProperty, readLeadId } from './byId';
-import { ListDiagnosis, listProperty, membershipKey, readListId } from './listTarget';
+import { MembershipChange, membershipProperties } from './listTarget';
+import type { Membership as Prepared, MembershipSetup as Setup } from './listTarget';
 
 /** Leads per AddLeadsToStaticList call (the engine's batches hold at most 25 items). */
 const LEADS_PER_CALL = 25;
 
-const properties: INodeProperties[] = [
-	listProperty('The static list to add the lead to'),
-	leadIdProperty('The lead to add to the list'),
-	optionsCollection([], sharedOptions()),
-];
+const properties: INodeProperties[] = membershipProperties('The static list to add the lead to', 'The lead to add to the list');
 
 export const description = showFor({ resource: ['lead'], operation: ['addToList'] }, properties);
-
-interface Prepared {
-	listId: string;
-	leadId: string;
-}
-
-interface Setup {
-	lists: ListDiagnosis;
-}
 
 function added(prepared: Prepared, alreadyInList: boolean | undefined, leadsInCall: number, addedInCall: number | undefined): IDataObject {
 	return {
@@ -114,19 +101,7 @@ async function sendBatch(run: RunContext, entries: Array<Entry<Prepared>>, setup
 	return outcomes;
 }
 
-class AddToList implements Operation<Prepared, Setup> {
-	setup(run: RunContext): Promise<Setup> {
-		return Promise.resolve({ lists: new ListDiagnosis(run.client) });
-	}
-
-	prepare(run: RunContext, index: number): Prepared {
-		return { listId: readListId(run.context, index), leadId: readLeadId(run.context, index) };
-	}
-
-	keys({ listId, leadId }: Prepared): string[] {
-		return [membershipKey(listId, leadId)];
-	}
-
+class AddToList extends MembershipChange {
 	async send(run: RunContext, entry: Entry<Prepared>, setup: Setup): Promise<IDataObject[]> {
 		const [outcome] = await addGroup(run, [entry], setup);
 		if (!outcome.ok) throw outcome.error;

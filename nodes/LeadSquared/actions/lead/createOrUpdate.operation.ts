@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { MAX_BULK_ROWS } from '../../helpers/bulk';
 import type { RowResult } from '../../helpers/bulk';
-import { InputError, isDuplicatePhone, LeadSquaredError, WrittenError } from '../../helpers/errors';
+import { isDuplicatePhone, LeadSquaredError, WrittenError } from '../../helpers/errors';
 import type { Failure } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
 import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../helpers/payload';
@@ -19,7 +19,16 @@ import { numberOption, optionsCollection, runOperation, sharedOptions } from '..
 import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
-import { accountFields, fieldNotes, leadFieldProperties, leadWriteOptions, payloadOptions, readLeadFields } from './leadFields';
+import {
+	accountFields,
+	fieldNotes,
+	leadFieldProperties,
+	leadWriteOptions,
+	matchFieldProperty,
+	payloadOptions,
+	readLeadFields,
+	readMatchField,
+} from './leadFields';
 
 const PHONE = 'Phone';
 
@@ -44,25 +53,7 @@ const properties: INodeProperties[] = [
 		],
 		description: 'How LeadSquared finds the lead to update; when none matches, it creates one',
 	},
-	{
-		displayName: 'Match Field',
-		name: 'searchBy',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The field to find the lead by (sent as SearchBy). The item must carry a value for it.',
-		displayOptions: { show: { matchBy: ['field'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a field...',
-				typeOptions: { searchListMethod: 'searchMatchFields', searchable: true },
-			},
-			{ displayName: 'By Schema Name', name: 'name', type: 'string', placeholder: 'e.g. mx_Student_Id' },
-		],
-	},
+	matchFieldProperty('The field to find the lead by (sent as SearchBy). The item must carry a value for it.'),
 	optionsCollection(
 		[
 			...leadWriteOptions,
@@ -115,16 +106,9 @@ interface Setup {
 
 /** The Match By field of an item: undefined for LeadSquared's default. */
 function readSearchBy(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	if (context.getNodeParameter('matchBy', itemIndex, 'default') !== 'field') return undefined;
-	const searchBy = context.getNodeParameter('searchBy', itemIndex, '', { extractValue: true });
-	if (typeof searchBy !== 'string' || searchBy.trim() === '') {
-		throw new InputError(
-			'Match By is "A Specific Field", but the Match Field is empty',
-			undefined,
-			"Choose the field to match on, or make sure the Match Field's expression gives a schema name for every item.",
-		);
-	}
-	return searchBy;
+	return readMatchField(context, itemIndex, {
+		hint: "Choose the field to match on, or make sure the Match Field's expression gives a schema name for every item.",
+	});
 }
 
 class CreateOrUpdate implements Operation<LeadPayload, Setup> {

@@ -14,8 +14,10 @@ import { ALL_LEADS, allConditions, buildCondition, resolveColumn, sortLeads, TIE
 import type { Condition, SortOrder } from '../../helpers/leadSearch';
 import { describeValue } from '../../helpers/values';
 import { quickSearchLeads, searchLeads } from '../../transport/leadReads';
+import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
+import { listingProperties } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
 import { accountFields } from './leadFields';
@@ -102,33 +104,11 @@ const properties: INodeProperties[] = [
 		description: 'Text to find in the lead\'s name, e-mail address, company or phone number',
 		displayOptions: { show: { searchMode: ['quickSearch'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...listingProperties,
 	optionsCollection(
 		[
 			{
-				displayName: 'Dates Without a Time Zone',
-				name: 'dateTimezone',
-				type: 'options',
-				default: 'utc',
-				options: [
-					{ name: 'Are in UTC', value: 'utc', description: "LeadSquared's own convention" },
-					{ name: "Are in the Workflow's Time Zone", value: 'workflow' },
-				],
+				...dateTimezoneOption,
 				description: 'How to read condition values such as "2024-05-01 10:30" that carry no time zone. LeadSquared is always asked in UTC.',
 			},
 			fieldsToReturnOption,
@@ -228,7 +208,7 @@ class GetMany implements Operation<Search, Setup> {
 		const pageSize = numberOption(options, { name: 'pageSize', label: 'Page Size', min: 1, max: MAX_PAGE_SIZE, whole: true, fallback: DEFAULT_PAGE_SIZE });
 		const wanted = readFieldsToReturn(options);
 		const descending = readDirection(options);
-		const timezone = options.dateTimezone === 'workflow' ? context.getTimezone() : 'UTC';
+		const timezone = readTimezone(context, options);
 		const fields = await accountFields(context, run.client);
 		const sortBy = options.sortBy;
 		const sort: SortOrder | undefined =

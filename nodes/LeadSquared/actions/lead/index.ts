@@ -1,5 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as addToList from './addToList.operation';
 import * as createOrUpdate from './createOrUpdate.operation';
 import * as deleteLead from './delete.operation';
@@ -7,19 +5,9 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as removeFromList from './removeFromList.operation';
 import * as update from './update.operation';
-import type { Execute } from '../resources';
+import { resourceOf } from '../utils';
 
-export const operations: Record<string, Execute> = {
-	addToList: addToList.execute,
-	createOrUpdate: createOrUpdate.execute,
-	delete: deleteLead.execute,
-	get: get.execute,
-	getMany: getMany.execute,
-	removeFromList: removeFromList.execute,
-	update: update.execute,
-};
-
-export const description: INodeProperties[] = [
+export const { operations, description } = resourceOf(
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -72,11 +60,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'createOrUpdate',
 	},
-	...createOrUpdate.description,
-	...update.description,
-	...deleteLead.description,
-	...get.description,
-	...getMany.description,
-	...addToList.description,
-	...removeFromList.description,
-];
+	{ createOrUpdate, update, delete: deleteLead, get, getMany, addToList, removeFromList },
+);

@@ -1,14 +1,17 @@
 /**
- * What the lead write operations (Create or Update, Update) share: the field mapper fed by the account's
- * lead fields, manual entry by schema name, custom field sets, the write options, and reading one item's
- * lead input from those parameters.
+ * What the lead write operations (Create or Update, Update; Opportunity → Create for its lead) share: the
+ * field mapper fed by the account's lead fields, manual entry by schema name, custom field sets, the Match
+ * Field, the write options, and reading one item's lead input from those parameters.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { InputError } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
 import type { AttributeInput, CustomFieldSetInput, EmptyValueMode, PayloadOptions, UnknownFieldMode } from '../../helpers/payload';
 import type { LeadSquaredClient } from '../../transport';
 import { leadFieldsForExecution } from '../../transport/leadFields';
+import { dateTimezoneOption, readTimezone } from '../dateTimezone';
+import { manualEntries, mappedEntries } from '../fieldEntries';
 
 export const leadFieldProperties: INodeProperties[] = [
 	{
@@ -104,19 +107,42 @@ export const leadFieldProperties: INodeProperties[] = [
 	},
 ];
 
+/** Match Field (shown for Match By → A Specific Field): the field LeadSquared finds the lead by, sent as SearchBy. */
+export function matchFieldProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Match Field',
+		name: 'searchBy',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions: { show: { matchBy: ['field'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a field...',
+				typeOptions: { searchListMethod: 'searchMatchFields', searchable: true },
+			},
+			{ displayName: 'By Schema Name', name: 'name', type: 'string', placeholder: 'e.g. mx_Student_Id' },
+		],
+	};
+}
+
+/** An item's Match Field: undefined unless Match By is "A Specific Field"; then an empty one is refused. */
+export function readMatchField(context: IExecuteFunctions, itemIndex: number, empty: { field?: string; hint: string }): string | undefined {
+	if (context.getNodeParameter('matchBy', itemIndex, 'default') !== 'field') return undefined;
+	const searchBy = context.getNodeParameter('searchBy', itemIndex, '', { extractValue: true });
+	if (typeof searchBy !== 'string' || searchBy.trim() === '') {
+		throw new InputError('Match By is "A Specific Field", but the Match Field is empty', empty.field, empty.hint);
+	}
+	return searchBy;
+}
+
 /** Options of every lead write. */
 export const leadWriteOptions: INodeProperties[] = [
-	{
-		displayName: 'Dates Without a Time Zone',
-		name: 'dateTimezone',
-		type: 'options',
-		default: 'utc',
-		options: [
-			{ name: 'Are in UTC', value: 'utc', description: "LeadSquared's own convention" },
-			{ name: "Are in the Workflow's Time Zone", value: 'workflow' },
-		],
-		description: 'How to read dates such as "2024-05-01 10:30" that carry no time zone. Dates are always sent to LeadSquared in UTC.',
-	},
+	dateTimezoneOption,
 	{
 		displayName: 'Empty Values',
 		name: 'emptyValues',
@@ -162,14 +188,9 @@ export function readLeadFields(context: IExecuteFunctions, itemIndex: number, it
 	if (mappingMode === 'autoMapInputData') {
 		attributes = Object.entries(item.json).map(([name, value]) => ({ name, value, source: 'input item' }));
 	} else {
-		// The node checks each value against the account's fields itself (with messages naming the
-		// field), so n8n's own coercion of the mapper's values is skipped: the same rules then apply
-		// to mapped, automatic and manual fields alike.
-		const mapped = (context.getNodeParameter('attributes.value', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
-		attributes = Object.entries(mapped).map(([name, value]) => ({ name, value, source: 'lead fields' }));
+		attributes = mappedEntries(context, itemIndex, 'attributes', 'lead fields');
 	}
-	const manual = context.getNodeParameter('manualAttributes.attribute', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>;
-	for (const entry of manual) attributes.push({ name: entry.name, value: entry.value, source: 'manual entry' });
+	attributes.push(...manualEntries(context, itemIndex, 'manualAttributes.attribute'));
 
 	const sets = context.getNodeParameter('customFieldSets.set', itemIndex, []) as Array<{
 		field?: unknown;
@@ -187,7 +208,7 @@ export function payloadOptions(context: IExecuteFunctions, options: IDataObject)
 	return {
 		unknownFields: (options.unknownFields as UnknownFieldMode | undefined) ?? 'fail',
 		emptyValues: (options.emptyValues as EmptyValueMode | undefined) ?? 'fail',
-		timezone: options.dateTimezone === 'workflow' ? context.getTimezone() : 'UTC',
+		timezone: readTimezone(context, options),
 	};
 }
 

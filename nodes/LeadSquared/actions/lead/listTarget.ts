@@ -1,9 +1,9 @@
 /**
  * What Add to List and Remove from List share: the List parameter (the account's static lists, searchable,
- * or an id), reading it for an item, and explaining a refused change by what the account's lists say about
- * the list (unknown, or not static), looked up once per list and execution.
+ * or an id) next to the Lead ID, reading both for an item, and explaining a refused change by what the
+ * account's lists say about the list (unknown, or not static), looked up once per list and execution.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { LeadSquaredError } from '../../helpers/errors';
 import { listRefused, unknownLead } from '../../helpers/leadFailures';
@@ -11,6 +11,9 @@ import type { ListInfo } from '../../helpers/leadFailures';
 import { checkRecordId, GUID_PATTERN, recordKey } from '../../helpers/recordIds';
 import type { LeadSquaredClient } from '../../transport';
 import { findList } from '../../transport/lists';
+import { optionsCollection, sharedOptions } from '../engine';
+import type { Entry, Operation, RunContext } from '../engine';
+import { leadIdProperty, readLeadId } from './byId';
 
 export function listProperty(description: string): INodeProperties {
 	return {
@@ -92,4 +95,39 @@ export class ListDiagnosis {
 		}
 		return error;
 	}
+}
+
+/** One item of a list change: a lead and a static list. */
+export interface Membership {
+	listId: string;
+	leadId: string;
+}
+
+export interface MembershipSetup {
+	lists: ListDiagnosis;
+}
+
+/** A list change's parameters: the list and the lead (each description says what is done) and the shared options. */
+export function membershipProperties(listDescription: string, leadDescription: string): INodeProperties[] {
+	return [listProperty(listDescription), leadIdProperty(leadDescription), optionsCollection([], sharedOptions())];
+}
+
+/**
+ * What Add to List and Remove from List do alike: the lists' diagnosis for the execution, reading an
+ * item's list and lead, and never changing one lead in one list twice at once. Sending is their own.
+ */
+export abstract class MembershipChange implements Operation<Membership, MembershipSetup> {
+	setup(run: RunContext): Promise<MembershipSetup> {
+		return Promise.resolve({ lists: new ListDiagnosis(run.client) });
+	}
+
+	prepare(run: RunContext, index: number): Membership {
+		return { listId: readListId(run.context, index), leadId: readLeadId(run.context, index) };
+	}
+
+	keys({ listId, leadId }: Membership): string[] {
+		return [membershipKey(listId, leadId)];
+	}
+
+	abstract send(run: RunContext, entry: Entry<Membership>, setup: MembershipSetup): Promise<IDataObject | IDataObject[]>;
 }

@@ -6,43 +6,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { removeLeadFromList } from '../../transport/lists';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
-import type { Entry, Operation, RunContext } from '../engine';
+import { runOperation } from '../engine';
+import type { Entry, RunContext } from '../engine';
 import { showFor } from '../utils';
-import { leadIdProperty, readLeadId } from './byId';
-import { ListDiagnosis, listProperty, membershipKey, readListId } from './listTarget';
+import { MembershipChange, membershipProperties } from './listTarget';
+import type { Membership, MembershipSetup } from './listTarget';
 
-const properties: INodeProperties[] = [
-	listProperty('The static list to remove the lead from'),
-	leadIdProperty('The lead to remove from the list'),
-	optionsCollection([], sharedOptions()),
-];
+const properties: INodeProperties[] = membershipProperties('The static list to remove the lead from', 'The lead to remove from the list');
 
 export const description = showFor({ resource: ['lead'], operation: ['removeFromList'] }, properties);
 
-interface Prepared {
-	listId: string;
-	leadId: string;
-}
-
-interface Setup {
-	lists: ListDiagnosis;
-}
-
-class RemoveFromList implements Operation<Prepared, Setup> {
-	setup(run: RunContext): Promise<Setup> {
-		return Promise.resolve({ lists: new ListDiagnosis(run.client) });
-	}
-
-	prepare(run: RunContext, index: number): Prepared {
-		return { listId: readListId(run.context, index), leadId: readLeadId(run.context, index) };
-	}
-
-	keys({ listId, leadId }: Prepared): string[] {
-		return [membershipKey(listId, leadId)];
-	}
-
-	async send(run: RunContext, { prepared }: Entry<Prepared>, setup: Setup): Promise<IDataObject> {
+class RemoveFromList extends MembershipChange {
+	async send(run: RunContext, { prepared }: Entry<Membership>, setup: MembershipSetup): Promise<IDataObject> {
 		const { listId, leadId } = prepared;
 		try {
 			await removeLeadFromList(run.client, listId, leadId);

@@ -1,15 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as create from './create.operation';
 import * as getMany from './getMany.operation';
-import type { Execute } from '../resources';
+import { resourceOf } from '../utils';
 
-export const operations: Record<string, Execute> = {
-	create: create.execute,
-	getMany: getMany.execute,
-};
-
-export const description: INodeProperties[] = [
+export const { operations, description } = resourceOf(
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -32,6 +25,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...create.description,
-	...getMany.description,
-];
+	{ create, getMany },
+);

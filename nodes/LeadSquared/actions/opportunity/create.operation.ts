@@ -7,7 +7,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { optionalDateTime, optionalText } from '../../helpers/checks';
-import { InputError } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
 import { buildOpportunityFields } from '../../helpers/opportunity';
 import type { OpportunityType } from '../../helpers/opportunity';
@@ -17,7 +16,16 @@ import { captureOpportunity } from '../../transport/opportunities';
 import type { CaptureBody } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
-import { accountFields, fieldNotes, leadFieldProperties, leadWriteOptions, payloadOptions, readLeadFields } from '../lead/leadFields';
+import {
+	accountFields,
+	fieldNotes,
+	leadFieldProperties,
+	leadWriteOptions,
+	matchFieldProperty,
+	payloadOptions,
+	readLeadFields,
+	readMatchField,
+} from '../lead/leadFields';
 import { showFor } from '../utils';
 import { opportunityFieldProperties, opportunityTypeLocator, readFieldInputs, readTypeCode, typeCache } from './opportunityFields';
 
@@ -48,25 +56,7 @@ const properties: INodeProperties[] = [
 		],
 		description: 'How LeadSquared finds the lead (sent as SearchBy, which Capture requires); when none matches, it creates one',
 	},
-	{
-		displayName: 'Match Field',
-		name: 'searchBy',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The field to find the lead by (sent as SearchBy). The lead details must carry a value for it.',
-		displayOptions: { show: { matchBy: ['field'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a field...',
-				typeOptions: { searchListMethod: 'searchMatchFields', searchable: true },
-			},
-			{ displayName: 'By Schema Name', name: 'name', type: 'string', placeholder: 'e.g. mx_Student_Id' },
-		],
-	},
+	matchFieldProperty('The field to find the lead by (sent as SearchBy). The lead details must carry a value for it.'),
 	...opportunityFieldProperties,
 	{ displayName: 'Note', name: 'note', type: 'string', typeOptions: { rows: 3 }, default: '', description: "The opportunity's note (OpportunityNote)" },
 	{
@@ -131,12 +121,7 @@ function searchByOf(lead: LeadPayload): string {
 }
 
 function readSearchBy(context: IExecuteFunctions, index: number): string | undefined {
-	if (context.getNodeParameter('matchBy', index, 'default') !== 'field') return undefined;
-	const searchBy = context.getNodeParameter('searchBy', index, '', { extractValue: true });
-	if (typeof searchBy !== 'string' || searchBy.trim() === '') {
-		throw new InputError('Match By is "A Specific Field", but the Match Field is empty', 'searchBy', 'Choose the field to find the lead by.');
-	}
-	return searchBy;
+	return readMatchField(context, index, { field: 'searchBy', hint: 'Choose the field to find the lead by.' });
 }
 
 function duplicateFlags(options: IDataObject): Partial<CaptureBody['Opportunity']> {

@@ -1,17 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as create from './create.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
-import type { Execute } from '../resources';
+import { resourceOf } from '../utils';
 
-export const operations: Record<string, Execute> = {
-	create: create.execute,
-	getMany: getMany.execute,
-	update: update.execute,
-};
-
-export const description: INodeProperties[] = [
+export const { operations, description } = resourceOf(
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -40,7 +32,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...create.description,
-	...update.description,
-	...getMany.description,
-];
+	{ create, update, getMany },
+);

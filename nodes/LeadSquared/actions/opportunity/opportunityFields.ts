@@ -3,7 +3,7 @@
  * types, or a code), the type's fields (a mapper fed by the type's metadata, plus manual entry by schema
  * name), and reading them for one item; the types' metadata is fetched once per execution.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
 import { opportunityCode } from '../../helpers/opportunity';
@@ -11,6 +11,7 @@ import type { FieldInput, OpportunityType } from '../../helpers/opportunity';
 import type { LeadSquaredClient } from '../../transport';
 import { opportunityType } from '../../transport/opportunities';
 import { describeValue } from '../../helpers/values';
+import { manualEntries, mappedEntries } from '../fieldEntries';
 
 export function opportunityTypeLocator(extra: Partial<INodeProperties> & { description: string }): INodeProperties {
 	return {
@@ -95,11 +96,7 @@ export function readTypeCode(context: IExecuteFunctions, index: number, required
 
 /** The opportunity fields of one item, from the mapper and the manual entry. */
 export function readFieldInputs(context: IExecuteFunctions, index: number): FieldInput[] {
-	const mapped = (context.getNodeParameter('opportunityFields.value', index, {}, { skipValidation: true }) ?? {}) as IDataObject;
-	const inputs: FieldInput[] = Object.entries(mapped).map(([name, value]) => ({ name, value, source: 'opportunity fields' }));
-	const manual = context.getNodeParameter('opportunityManualFields.field', index, []) as Array<{ name?: unknown; value?: unknown }>;
-	for (const entry of manual) inputs.push({ name: entry.name, value: entry.value, source: 'manual entry' });
-	return inputs;
+	return [...mappedEntries(context, index, 'opportunityFields', 'opportunity fields'), ...manualEntries(context, index, 'opportunityManualFields.field')];
 }
 
 /** Each opportunity type's metadata, fetched at most once per execution (a failed fetch is tried again). */

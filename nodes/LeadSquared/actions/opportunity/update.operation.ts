@@ -12,7 +12,7 @@ import { updateOpportunity } from '../../transport/opportunities';
 import type { UpdateBody } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
-import { fieldNotes, leadWriteOptions } from '../lead/leadFields';
+import { fieldNotes, leadWriteOptions, payloadOptions } from '../lead/leadFields';
 import { showFor } from '../utils';
 import { opportunityFieldProperties, opportunityTypeLocator, readFieldInputs, readTypeCode, typeCache } from './opportunityFields';
 
@@ -63,10 +63,8 @@ class UpdateOpportunity implements Operation<Prepared, (code: number) => Promise
 		const code = readTypeCode(context, index, false);
 		const inputs = readFieldInputs(context, index);
 		const known = code !== undefined && inputs.length > 0 ? await type(code) : undefined;
-		const { fields, skippedFields } = buildOpportunityFields(inputs, known, {
-			timezone: options.dateTimezone === 'workflow' ? context.getTimezone() : 'UTC',
-			emptyValues: (options.emptyValues as 'fail' | 'skip' | 'clear' | undefined) ?? 'fail',
-		});
+		const { timezone, emptyValues } = payloadOptions(context, options);
+		const { fields, skippedFields } = buildOpportunityFields(inputs, known, { timezone, emptyValues });
 		const note = optionalText(context.getNodeParameter('note', index, ''), 'Note', 'note');
 		if (fields.length === 0 && note === undefined) {
 			throw new InputError('Nothing to update: no opportunity fields and no note', undefined, 'Add at least one opportunity field or a note.');

@@ -7,13 +7,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { buildTaskBody } from '../../helpers/task';
 import type { RelatedTo, TaskBody } from '../../helpers/task';
 import { createTask } from '../../transport/tasks';
+import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
-import { leadWriteOptions } from '../lead/leadFields';
 import { showFor } from '../utils';
 import { locatorOf, ownerLocator, readOwner, taskTypeLocator } from './taskFields';
-
-const dateTimezone = leadWriteOptions.filter((option) => option.name === 'dateTimezone');
 
 const properties: INodeProperties[] = [
 	taskTypeLocator({
@@ -141,7 +139,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(dateTimezone, sharedOptions({ writes: false })),
+	optionsCollection([dateTimezoneOption], sharedOptions({ writes: false })),
 ];
 
 export const description = showFor({ resource: ['task'], operation: ['create'] }, properties);
@@ -173,7 +171,7 @@ function readBody(context: IExecuteFunctions, itemIndex: number, timezone: strin
 
 class CreateTask implements Operation<TaskBody, string> {
 	async setup(run: RunContext): Promise<string> {
-		return run.options.dateTimezone === 'workflow' ? run.context.getTimezone() : 'UTC';
+		return readTimezone(run.context, run.options);
 	}
 
 	prepare(run: RunContext, index: number, _item: INodeExecutionData, timezone: string): TaskBody {

@@ -16,9 +16,9 @@ import { splitWindow } from '../../helpers/windows';
 import type { DateWindow } from '../../helpers/windows';
 import { retrieveTasks, taskTypes } from '../../transport/tasks';
 import type { TaskType } from '../../transport/tasks';
+import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
-import { leadWriteOptions } from '../lead/leadFields';
 import { listingProperties, readLimit } from '../listing';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
@@ -63,7 +63,7 @@ const properties: INodeProperties[] = [
 	...listingProperties,
 	optionsCollection(
 		[
-			...leadWriteOptions.filter((option) => option.name === 'dateTimezone'),
+			dateTimezoneOption,
 			{
 				displayName: 'Order',
 				name: 'order',
@@ -134,7 +134,7 @@ class GetManyTasks implements Operation<Prepared, Setup> {
 		};
 		return {
 			types: async () => await (types ??= load()),
-			timezone: run.options.dateTimezone === 'workflow' ? run.context.getTimezone() : 'UTC',
+			timezone: readTimezone(run.context, run.options),
 		};
 	}
 

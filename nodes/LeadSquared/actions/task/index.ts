@@ -1,17 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as complete from './complete.operation';
 import * as create from './create.operation';
 import * as getMany from './getMany.operation';
-import type { Execute } from '../resources';
+import { resourceOf } from '../utils';
 
-export const operations: Record<string, Execute> = {
-	complete: complete.execute,
-	create: create.execute,
-	getMany: getMany.execute,
-};
-
-export const description: INodeProperties[] = [
+export const { operations, description } = resourceOf(
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -40,7 +32,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...create.description,
-	...getMany.description,
-	...complete.description,
-];
+	{ create, getMany, complete },
+);
