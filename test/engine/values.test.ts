@@ -27,13 +27,18 @@ describe('dates', () => {
 		});
 
 		expect(result.status).toBe('success');
-		const sent = upserts(sandbox).map((entry) => bodyValues(entry));
-		expect(sent.map((values) => [values.mx_Date_of_Birth, values.mx_Enrollment_Date])).toEqual([
-			['1990-05-17 00:00:00', '2024-05-01 05:00:00'],
-			['2001-02-28 00:00:00', '2025-01-01 07:59:59'],
-			['1985-11-05 00:00:00', '2024-05-01 10:30:00'],
-		]);
-		expect(sandbox.leads().map((lead) => lead.mx_Enrollment_Date)).toEqual(['2024-05-01 05:00:00', '2025-01-01 07:59:59', '2024-05-01 10:30:00']);
+		// the calls run concurrently, so they may reach LeadSquared in any order: compare them by lead
+		const sent = new Map(upserts(sandbox).map((entry) => bodyValues(entry)).map((values) => [values.EmailAddress, [values.mx_Date_of_Birth, values.mx_Enrollment_Date]]));
+		expect(Object.fromEntries(sent)).toEqual({
+			'one@example.com': ['1990-05-17 00:00:00', '2024-05-01 05:00:00'],
+			'two@example.com': ['2001-02-28 00:00:00', '2025-01-01 07:59:59'],
+			'three@example.com': ['1985-11-05 00:00:00', '2024-05-01 10:30:00'],
+		});
+		expect(Object.fromEntries(sandbox.leads().map((lead) => [lead.EmailAddress, lead.mx_Enrollment_Date]))).toEqual({
+			'one@example.com': '2024-05-01 05:00:00',
+			'two@example.com': '2025-01-01 07:59:59',
+			'three@example.com': '2024-05-01 10:30:00',
+		});
 	});
 
 	it('converts the dates n8n expressions produce (Luxon DateTime, JS Date)', async () => {
@@ -68,10 +73,16 @@ describe('dates', () => {
 		const utc = await runLeadSquared({ parameters: parameters('utc'), items: utcItems, credentials: sandboxCredentials(sandbox), timezone: 'America/New_York' });
 
 		expect([workflow.status, utc.status]).toEqual(['success', 'success']);
-		const sent = upserts(sandbox).map((entry) => bodyValues(entry).mx_Enrollment_Date);
+		const sent = Object.fromEntries(upserts(sandbox).map((entry) => bodyValues(entry)).map((values) => [values.EmailAddress, values.mx_Enrollment_Date]));
 		// New York is UTC-4 in July and UTC-5 in January; a date that names its zone keeps it.
-		expect(sent.slice(0, 3)).toEqual(['2024-07-01 13:15:00', '2024-01-15 14:15:00', '2024-07-01 09:15:00']);
-		expect(sent.slice(3)).toEqual(['2024-07-01 09:15:00', '2024-01-15 09:15:00', '2024-07-01 09:15:00']);
+		expect(sent).toEqual({
+			'ny@example.com': '2024-07-01 13:15:00',
+			'ny2@example.com': '2024-01-15 14:15:00',
+			'ny3@example.com': '2024-07-01 09:15:00',
+			'utc.ny@example.com': '2024-07-01 09:15:00',
+			'utc.ny2@example.com': '2024-01-15 09:15:00',
+			'utc.ny3@example.com': '2024-07-01 09:15:00',
+		});
 		for (const entry of upserts(sandbox)) {
 			expect(entry.rawBody).toMatch(/"Attribute":"mx_Enrollment_Date","Value":"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"/);
 		}
