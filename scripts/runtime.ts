@@ -29,11 +29,11 @@ import { elapsed } from './runtime/proc';
 
 export type { N8nRuntime, RunningN8n, RunResult, RuntimeLine } from './runtime/types';
 export { LINES, runtimeRoot } from './runtime/lines';
-export { findFreePort } from './runtime/proc';
+export { findFreePort, sleep } from './runtime/proc';
 export { ensureRuntime } from './runtime/install';
 export { chainWorkflow, nodeOutput, parseExecutionOutput } from './runtime/workflow';
 export type { ExecutionItem, ExecutionResult, WorkflowJson, WorkflowNode } from './runtime/workflow';
-export { runN8n, startN8n } from './runtime/run';
+export { runN8n, spawnServer, startN8n } from './runtime/run';
 export { installPackage } from './runtime/package';
 
 if (require.main === module) {

@@ -7,13 +7,12 @@
  *
  * `close()` stops every process this module started and drops the database, whatever happened before.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { findFreePort, installPackage, runN8n, startN8n } from '../runtime';
+import { findFreePort, installPackage, runN8n, sleep, spawnServer, startN8n } from '../runtime';
 import type { N8nRuntime, RunningN8n, RunResult, WorkflowJson } from '../runtime';
 import { createQueueServices } from './queue-services';
 import type { QueueServices } from './queue-services';
@@ -50,19 +49,6 @@ export interface SetupOptions {
 	/** Workflow ids to publish (activate) before main starts. */
 	publish: string[];
 	log?: (line: string) => void;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-/** A timeout to race against a process's exit; it does not keep Node running once the process is gone. */
-const deadline = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
-
-function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-	if (pid === undefined) return;
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// already gone
-	}
 }
 
 /** A user folder, database and queue prefix with the package, the credential and the workflows in place. */
@@ -151,35 +137,13 @@ async function startWorker(setup: N8nSetup, name: string, concurrency: number, r
 		N8N_RUNNERS_BROKER_PORT: String(await findFreePort()),
 		QUEUE_HEALTH_CHECK_PORT: String(await findFreePort()),
 	};
-	const child = spawn(runtime.nodeBinary, [runtime.n8nBin, 'worker', `--concurrency=${concurrency}`], {
-		cwd: userFolder,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	});
-	let output = '';
-	child.stdout.on('data', (b: Buffer) => (output += b.toString('utf8')));
-	child.stderr.on('data', (b: Buffer) => (output += b.toString('utf8')));
-	let exited = false;
-	const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
-	const worker: Worker = {
-		name,
-		pid: child.pid ?? -1,
-		output: () => output,
-		async stop() {
-			if (!exited) {
-				killGroup(child.pid, 'SIGTERM');
-				await Promise.race([exit, deadline(15_000)]);
-			}
-			killGroup(child.pid, 'SIGKILL');
-			await Promise.race([exit, deadline(5000)]);
-		},
-	};
+	const server = spawnServer(runtime, userFolder, ['worker', `--concurrency=${concurrency}`], env);
+	const worker: Worker = { name, pid: server.pid, output: server.output, stop: server.stop };
 	setup.workers.push(worker);
 	const readyBy = Date.now() + readyTimeoutMs;
-	while (!output.includes('n8n worker is now ready')) {
-		if (exited) throw new Error(`n8n worker ${name} exited early:\n${output.slice(-3000)}`);
-		if (Date.now() > readyBy) throw new Error(`n8n worker ${name} was not ready in time:\n${output.slice(-3000)}`);
+	while (!server.output().includes('n8n worker is now ready')) {
+		if (server.exited()) throw new Error(`n8n worker ${name} exited early:\n${server.output().slice(-3000)}`);
+		if (Date.now() > readyBy) throw new Error(`n8n worker ${name} was not ready in time:\n${server.output().slice(-3000)}`);
 		await sleep(200);
 	}
 	return worker;

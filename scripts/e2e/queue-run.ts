@@ -15,7 +15,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 
 import type { LeadRecord, RequestLogEntry, Sandbox } from '../../sandbox';
-import { parseExecutionOutput } from '../runtime';
+import { parseExecutionOutput, sleep } from '../runtime';
 import type { ExecutionResult, N8nRuntime } from '../runtime';
 import { executionsPerWorker, setUpN8n, startQueueMode } from './queue-cluster';
 import type { N8nSetup } from './queue-cluster';
@@ -73,7 +73,6 @@ export interface QueueRunOptions {
 	log?: (line: string) => void;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const BULK = /\/Bulk\//i;
 
 /** Figures from the account's side: its request log since the run began, and its leads. */

@@ -126,6 +126,51 @@ function httpStatus(url: string): Promise<number> {
 	});
 }
 
+/** A long-running n8n process (`n8n start`, `n8n worker`) in its own process group, its output collected. */
+export interface ServerProcess {
+	pid: number;
+	output(): string;
+	/** How it ended; undefined while it runs. */
+	exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+	/** SIGTERM to the process group, SIGKILL after 15 s; safe to call twice. */
+	stop(): Promise<void>;
+}
+
+/** A timeout to race against a process's exit; it does not keep Node running once the process is gone. */
+const unrefTimer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+export function spawnServer(runtime: N8nRuntime, userFolder: string, args: string[], env: NodeJS.ProcessEnv): ServerProcess {
+	const child = spawn(runtime.nodeBinary, [runtime.n8nBin, ...args], {
+		cwd: userFolder,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	let output = '';
+	child.stdout.on('data', (b: Buffer) => (output += b.toString('utf8')));
+	child.stderr.on('data', (b: Buffer) => (output += b.toString('utf8')));
+	let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+	const exit = new Promise<void>((resolve) => {
+		child.on('exit', (code, signal) => {
+			exited = { code, signal };
+			resolve();
+		});
+	});
+	return {
+		pid: child.pid ?? -1,
+		output: () => output,
+		exited: () => exited,
+		async stop() {
+			if (!exited) {
+				killGroup(child.pid, 'SIGTERM');
+				await Promise.race([exit, unrefTimer(15_000)]);
+			}
+			killGroup(child.pid, 'SIGKILL');
+			await Promise.race([exit, unrefTimer(5000)]);
+		},
+	};
+}
+
 /**
  * `n8n start` (editor + REST + webhooks) on 127.0.0.1; resolves once n8n printed "Editor is now accessible via"
  * and GET /healthz/readiness answers 200. stop() sends SIGTERM to the process group, SIGKILL after 15 s.
@@ -138,44 +183,22 @@ export async function startN8n(
 	await fsp.mkdir(userFolder, { recursive: true });
 	const port = opts.port ?? (await findFreePort());
 	const env = await runEnv(runtime, userFolder, { N8N_PORT: String(port), N8N_HOST: '127.0.0.1', ...(opts.env ?? {}) });
-	const child = spawn(runtime.nodeBinary, [runtime.n8nBin, 'start'], {
-		cwd: userFolder,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	});
-	let output = '';
-	child.stdout.on('data', (b: Buffer) => (output += b.toString('utf8')));
-	child.stderr.on('data', (b: Buffer) => (output += b.toString('utf8')));
-	let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-	const exitPromise = new Promise<void>((resolve) => {
-		child.on('exit', (code, signal) => {
-			exited = { code, signal };
-			resolve();
-		});
-	});
+	const server = spawnServer(runtime, userFolder, ['start'], env);
 	const url = `http://127.0.0.1:${port}`;
-	const stop = async (): Promise<void> => {
-		if (!exited) {
-			killGroup(child.pid, 'SIGTERM');
-			await Promise.race([exitPromise, sleep(15_000)]);
-		}
-		killGroup(child.pid, 'SIGKILL');
-		await Promise.race([exitPromise, sleep(5000)]);
-	};
 	const deadline = Date.now() + (opts.readyTimeoutMs ?? 180_000);
 	for (;;) {
+		const exited = server.exited();
 		if (exited) {
-			throw new Error(`n8n start exited early (code ${exited.code}, signal ${exited.signal}):\n${output.slice(-4000)}`);
+			throw new Error(`n8n start exited early (code ${exited.code}, signal ${exited.signal}):\n${server.output().slice(-4000)}`);
 		}
 		// readiness turns 200 once the DB is migrated, a moment before start() finishes (community
 		// packages, workflow activation); the banner line is printed last
-		if (output.includes('Editor is now accessible via') && (await httpStatus(`${url}/healthz/readiness`)) === 200) break;
+		if (server.output().includes('Editor is now accessible via') && (await httpStatus(`${url}/healthz/readiness`)) === 200) break;
 		if (Date.now() > deadline) {
-			await stop();
-			throw new Error(`n8n did not become ready on ${url} in time:\n${output.slice(-4000)}`);
+			await server.stop();
+			throw new Error(`n8n did not become ready on ${url} in time:\n${server.output().slice(-4000)}`);
 		}
 		await sleep(250);
 	}
-	return { url, port, pid: child.pid ?? -1, stop, output: () => output };
+	return { url, port, pid: server.pid, stop: server.stop, output: server.output };
 }
