@@ -3,28 +3,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
-import { disposeN8n } from '../harness';
-import { UNLIMITED } from './helpers';
-import { describeBadInput } from './pipeline-bad-input';
+import { describeBadInput, useCatalogueSandbox } from './pipeline-bad-input';
 import type { BadInputCase } from './pipeline-bad-input';
 
-let sandbox: Sandbox;
 const LEAD = '5d1c7f0e-0000-4000-8000-0000000a0a0a';
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: UNLIMITED, leads: [{ ProspectID: LEAD, EmailAddress: 'note-bad@example.com', LastName: 'Bad' }] });
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => {
-	sandbox.log.length = 0;
-});
+const sandbox = useCatalogueSandbox({ leads: [{ ProspectID: LEAD, EmailAddress: 'note-bad@example.com', LastName: 'Bad' }] });
 
 const create: IDataObject = { resource: 'note', operation: 'create', leadId: '={{ $json.lead }}', note: '={{ $json.text }}', additionalFields: { attachmentUrl: '={{ $json.url }}' } };
 const good = { lead: LEAD, text: 'Called, no answer', url: 'https://example.com/brochure.pdf' };
@@ -45,5 +28,5 @@ const GET_MANY: BadInputCase[] = [
 	{ name: 'a fractional limit', parameters: getMany, good: goodRead, bad: { ...goodRead, limit: 2.5 }, message: /^Limit is 2\.5; it must be a whole number 1 or more/, field: 'limit' },
 ];
 
-describeBadInput('Note → Create', CREATE, () => sandbox, 'CreateNote');
-describeBadInput('Note → Get Many', GET_MANY, () => sandbox, 'RetrieveNote');
+describeBadInput('Note → Create', CREATE, sandbox, 'CreateNote');
+describeBadInput('Note → Get Many', GET_MANY, sandbox, 'RetrieveNote');

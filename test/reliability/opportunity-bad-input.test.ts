@@ -4,31 +4,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
 import { locator, mapper } from '../engine/support';
-import { disposeN8n } from '../harness';
 import { C, captureBody, post } from '../sandbox/crm-client';
-import { UNLIMITED } from './helpers';
-import { describeBadInput } from './pipeline-bad-input';
+import { describeBadInput, useCatalogueSandbox } from './pipeline-bad-input';
 import type { BadInputCase } from './pipeline-bad-input';
 
-let sandbox: Sandbox;
 let opportunityId = '';
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: UNLIMITED });
-	const captured = await post(sandbox, C.oppCapture, captureBody('opp-bad@example.com', 12000, { mx_Custom_1: 'Existing', mx_Custom_2: 'Law' }));
+const sandbox = useCatalogueSandbox({}, async (opened) => {
+	const captured = await post(opened, C.oppCapture, captureBody('opp-bad@example.com', 12000, { mx_Custom_1: 'Existing', mx_Custom_2: 'Law' }));
 	opportunityId = captured.json.CreatedOpportunityId as string;
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => {
-	sandbox.log.length = 0;
 });
 
 function create(extra: IDataObject = {}): IDataObject {
@@ -124,6 +108,6 @@ const GET_MANY: BadInputCase[] = [
 	},
 ];
 
-describeBadInput('Opportunity → Create', CREATE, () => sandbox, 'Opportunity.Capture');
-describeBadInput('Opportunity → Update', UPDATE, () => sandbox, 'Opportunity.Update');
-describeBadInput('Opportunity → Get Many', GET_MANY, () => sandbox, 'GetOpportunitiesOfLead');
+describeBadInput('Opportunity → Create', CREATE, sandbox, 'Opportunity.Capture');
+describeBadInput('Opportunity → Update', UPDATE, sandbox, 'Opportunity.Update');
+describeBadInput('Opportunity → Get Many', GET_MANY, sandbox, 'GetOpportunitiesOfLead');

@@ -7,9 +7,10 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
-import { runLeadSquared, sandboxCredentials } from '../harness';
-import { FAST_OPTIONS } from './helpers';
+import type { Sandbox, SandboxOptions } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { FAST_OPTIONS, UNLIMITED } from './helpers';
 
 export interface BadInputCase {
 	name: string;
@@ -25,6 +26,29 @@ export interface BadInputCase {
 
 function itemsOf(testCase: BadInputCase): IDataObject[] {
 	return [testCase.good, testCase.bad].map((item) => (typeof item === 'function' ? item() : item));
+}
+
+/**
+ * A catalogue's sandbox, one per file: no rate limit, `options` on top; `seed` runs once after it starts
+ * (the records the cases name); its request log is emptied before each test, its records kept.
+ */
+export function useCatalogueSandbox(options: SandboxOptions = {}, seed?: (sandbox: Sandbox) => Promise<void>): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ rateLimit: UNLIMITED, ...options });
+		await seed?.(sandbox);
+	});
+	afterAll(async () => {
+		await sandbox?.close();
+		await disposeN8n();
+	});
+	beforeEach(() => {
+		if (sandbox) sandbox.log.length = 0;
+	});
+	return () => {
+		if (!sandbox) throw new Error('the catalogue sandbox has not started');
+		return sandbox;
+	};
 }
 
 export function withOptions(parameters: IDataObject): INodeParameters {

@@ -3,35 +3,20 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
 import { locator } from '../engine/support';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { runLeadSquared, sandboxCredentials } from '../harness';
 import { C, captureBody, post } from '../sandbox/crm-client';
-import { UNLIMITED } from './helpers';
-import { describeBadInput, withOptions } from './pipeline-bad-input';
+import { describeBadInput, useCatalogueSandbox, withOptions } from './pipeline-bad-input';
 import type { BadInputCase } from './pipeline-bad-input';
 
-let sandbox: Sandbox;
 const leadId = '5d1c7f0e-0000-4000-8000-00000000b0b0';
 let taskId = '';
 let opportunityId = '';
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: UNLIMITED, leads: [{ ProspectID: leadId, EmailAddress: 'task-bad@example.com', LastName: 'Bad' }] });
-	const created = await post(sandbox, C.taskCreate, { Name: 'To complete', TaskType: { Name: 'Follow Up' } });
+const sandbox = useCatalogueSandbox({ leads: [{ ProspectID: leadId, EmailAddress: 'task-bad@example.com', LastName: 'Bad' }] }, async (opened) => {
+	const created = await post(opened, C.taskCreate, { Name: 'To complete', TaskType: { Name: 'Follow Up' } });
 	taskId = created.json.Message.Id as string;
-	const captured = await post(sandbox, C.oppCapture, captureBody('task-bad@example.com', 12000, { mx_Custom_1: 'Bad input', mx_Custom_2: 'Law' }));
+	const captured = await post(opened, C.oppCapture, captureBody('task-bad@example.com', 12000, { mx_Custom_1: 'Bad input', mx_Custom_2: 'Law' }));
 	opportunityId = captured.json.CreatedOpportunityId as string;
-});
-
-afterAll(async () => {
-	await sandbox.close();
-	await disposeN8n();
-});
-
-beforeEach(() => {
-	sandbox.log.length = 0;
 });
 
 /** Task → Create, every value from the item (`$json`), so one item can be good and the next bad. */
@@ -133,20 +118,20 @@ const COMPLETE: BadInputCase[] = [
 	},
 ];
 
-describeBadInput('Task → Create', CREATE, () => sandbox, 'Task.Create');
-describeBadInput('Task → Get Many', GET_MANY, () => sandbox, 'Task.Retrieve');
-describeBadInput('Task → Complete', COMPLETE, () => sandbox, 'Task.MarkComplete');
+describeBadInput('Task → Create', CREATE, sandbox, 'Task.Create');
+describeBadInput('Task → Get Many', GET_MANY, sandbox, 'Task.Retrieve');
+describeBadInput('Task → Complete', COMPLETE, sandbox, 'Task.MarkComplete');
 
 describe('Task options', () => {
 	it('a shared option out of range fails every item before any call', async () => {
 		const result = await runLeadSquared({
 			parameters: withOptions({ ...create(), options: { concurrency: 0 } }),
 			items: [good()],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 			continueOnFail: true,
 			node: { typeVersion: 1.1 },
 		});
 		expect(result.items[0].json.error).toMatch(/Concurrent Requests/);
-		expect(sandbox.log.filter((entry) => entry.endpoint === 'Task.Create')).toHaveLength(0);
+		expect(sandbox().log.filter((entry) => entry.endpoint === 'Task.Create')).toHaveLength(0);
 	});
 });
