@@ -64,31 +64,28 @@ const CASES: CreateCase[] = [
 ];
 
 describe.each(CASES)('$name', ({ endpoint, parameters: build, stored }) => {
-	it('an answer lost after LeadSquared stored the record: not sent again, the item says the record may exist', async () => {
-		const leadId = await seedLead(sandbox, 'once@example.com');
-		sandbox.injectFault({ endpoint, type: 'reset', when: 'after', count: 1 });
-		const result = await runLeadSquared({
+	/** The create for one lead, its connection reset once `when` LeadSquared stores the record; continue on fail. */
+	async function createWithReset(email: string, when: 'before' | 'after') {
+		const leadId = await seedLead(sandbox, email);
+		sandbox.injectFault({ endpoint, type: 'reset', when, count: 1 });
+		return await runLeadSquared({
 			parameters: build(leadId) as INodeParameters,
 			items: [{ leadId }],
 			credentials: sandboxCredentials(sandbox),
 			node: { typeVersion: 1.1 },
 			continueOnFail: true,
 		});
+	}
+
+	it('an answer lost after LeadSquared stored the record: not sent again, the item says the record may exist', async () => {
+		const result = await createWithReset('once@example.com', 'after');
 		expect(sandbox.log.filter((entry) => entry.endpoint === endpoint)).toHaveLength(1);
 		expect(stored()).toBe(1);
 		expect(JSON.stringify(result.items[0].json)).toMatch(/may or may not have (been posted|created)/);
 	});
 
 	it('a connection reset before LeadSquared stored it is not sent again either: the node cannot tell the two apart', async () => {
-		const leadId = await seedLead(sandbox, 'refused@example.com');
-		sandbox.injectFault({ endpoint, type: 'reset', when: 'before', count: 1 });
-		const result = await runLeadSquared({
-			parameters: build(leadId) as INodeParameters,
-			items: [{ leadId }],
-			credentials: sandboxCredentials(sandbox),
-			node: { typeVersion: 1.1 },
-			continueOnFail: true,
-		});
+		const result = await createWithReset('refused@example.com', 'before');
 		expect(sandbox.log.filter((entry) => entry.endpoint === endpoint)).toHaveLength(1);
 		expect(stored()).toBe(0);
 		expect(result.items[0].json.error).toBeDefined();
