@@ -9,10 +9,10 @@ import { collectPages, pageSizeLimitIn } from '../../helpers/activityPaging';
 import { activityEventOf, activityIdOf, activityRecord, typedActivity } from '../../helpers/activityRecords';
 import type { ActivityTypeInfo } from '../../helpers/activityTypes';
 import { LeadSquaredError } from '../../helpers/errors';
-import { checkRecordId } from '../../helpers/recordIds';
 import { retrieveActivities } from '../../transport/activities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
+import { readLeadId } from '../lead/byId';
 import { listingProperties, readLimit } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
@@ -69,7 +69,7 @@ class GetActivities implements Operation<Query, Setup> {
 
 	prepare(run: RunContext, index: number): Query {
 		return {
-			leadId: checkRecordId(run.context.getNodeParameter('leadId', index, ''), 'lead'),
+			leadId: readLeadId(run.context, index),
 			code: readActivityTypeCode(run.context, index, false),
 			limit: readLimit(run.context, index),
 		};

@@ -13,8 +13,7 @@ import type { FieldIndex } from '../../helpers/fields';
 import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../helpers/payload';
 import type { LeadPayload, PayloadOptions } from '../../helpers/payload';
 import { settle } from '../../helpers/scheduler';
-import { bulkCreateOrUpdateLeads, createOrUpdateLead, getLeadById, getLeadsByIds, missingLead } from '../../transport/leads';
-import type { LeadSquaredClient } from '../../transport';
+import { bulkCreateOrUpdateLeads, createOrUpdateLead, getLeadsByIds, missingLead } from '../../transport/leads';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
@@ -26,6 +25,7 @@ import {
 	leadWriteOptions,
 	matchFieldProperty,
 	payloadOptions,
+	readBack,
 	readLeadFields,
 	readMatchField,
 } from './leadFields';
@@ -163,15 +163,6 @@ function automations(run: RunContext): boolean {
 /** Whether a duplicate-phone answer may be retried as an update of the phone's owner. */
 function canRetryByPhone(run: RunContext, payload: LeadPayload, failure: Failure): boolean {
 	return run.options.retryDuplicatePhone === true && payload.searchBy !== PHONE && hasValue(payload, PHONE) && isDuplicatePhone(failure);
-}
-
-/** Return Full Lead after a successful write: a failed read-back still says the lead was written, with its id. */
-async function readBack(client: LeadSquaredClient, leadId: string): Promise<IDataObject> {
-	try {
-		return await getLeadById(client, leadId);
-	} catch (error) {
-		throw WrittenError.readBack(error, leadId);
-	}
 }
 
 /** One bulk call for up to 25 items; each row's result or error goes to the item it came from. */

@@ -5,11 +5,12 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/errors';
+import { InputError, WrittenError } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
 import type { AttributeInput, CustomFieldSetInput, EmptyValueMode, PayloadOptions, UnknownFieldMode } from '../../helpers/payload';
 import type { LeadSquaredClient } from '../../transport';
 import { leadFieldsForExecution } from '../../transport/leadFields';
+import { getLeadById } from '../../transport/leads';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { manualEntries, mappedEntries } from '../fieldEntries';
 
@@ -223,4 +224,13 @@ export function fieldNotes(payload: { droppedFields: string[]; skippedFields: st
 		...(payload.droppedFields.length > 0 ? { droppedFields: payload.droppedFields } : {}),
 		...(payload.skippedFields.length > 0 ? { skippedFields: payload.skippedFields } : {}),
 	};
+}
+
+/** Return Full Lead after a successful write: a failed read-back still says the lead was written, with its id. */
+export async function readBack(client: LeadSquaredClient, leadId: string): Promise<IDataObject> {
+	try {
+		return await getLeadById(client, leadId);
+	} catch (error) {
+		throw WrittenError.readBack(error, leadId);
+	}
 }

@@ -6,14 +6,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { LeadSquaredError } from '../../helpers/errors';
-import { listRefused, unknownLead } from '../../helpers/leadFailures';
+import { listRefused } from '../../helpers/leadFailures';
 import type { ListInfo } from '../../helpers/leadFailures';
 import { checkRecordId, GUID_PATTERN, recordKey } from '../../helpers/recordIds';
 import type { LeadSquaredClient } from '../../transport';
 import { findList } from '../../transport/lists';
 import { optionsCollection, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
-import { leadIdProperty, readLeadId } from './byId';
+import { explainLeadError, leadIdProperty, readLeadId } from './byId';
 
 export function listProperty(description: string): INodeProperties {
 	return {
@@ -88,12 +88,7 @@ export class ListDiagnosis {
 	/** A refused change of one lead: the list's problem, else "no such lead", else LeadSquared's reason. */
 	async explain(error: unknown, listId: string, leadId: string): Promise<unknown> {
 		const listProblem = await this.listProblem(error, listId);
-		if (listProblem) return listProblem;
-		if (error instanceof LeadSquaredError) {
-			const failure = unknownLead(error.failure, leadId);
-			if (failure) return new LeadSquaredError(failure);
-		}
-		return error;
+		return listProblem ?? explainLeadError(error, leadId);
 	}
 }
 

@@ -5,18 +5,17 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { describeException, LeadSquaredError, sentences, WrittenError } from '../../helpers/errors';
+import { describeException, LeadSquaredError, sentences } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
 import { buildLeadUpdatePayload } from '../../helpers/payload';
 import type { LeadPayload, PayloadOptions } from '../../helpers/payload';
-import type { LeadSquaredClient } from '../../transport';
-import { getLeadById, updateLead } from '../../transport/leads';
+import { updateLead } from '../../transport/leads';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
 import { explainLeadError, leadIdProperty, leadKey, readLeadId } from './byId';
-import { accountFields, fieldNotes, leadFieldProperties, leadWriteOptions, payloadOptions, readLeadFields } from './leadFields';
+import { accountFields, fieldNotes, leadFieldProperties, leadWriteOptions, payloadOptions, readBack, readLeadFields } from './leadFields';
 
 const properties: INodeProperties[] = [
 	leadIdProperty('The lead to update'),
@@ -65,15 +64,6 @@ function explainUpdateError(error: unknown, leadId: string): unknown {
 			describeException(failure.exceptionType, failure.exceptionMessage, failure.httpCode),
 		),
 	});
-}
-
-/** Return Full Lead after a successful update: a failed read-back still says the lead was written. */
-async function readBack(client: LeadSquaredClient, leadId: string): Promise<IDataObject> {
-	try {
-		return await getLeadById(client, leadId);
-	} catch (error) {
-		throw WrittenError.readBack(error, leadId);
-	}
 }
 
 class Update implements Operation<Prepared, Setup> {
