@@ -111,23 +111,6 @@ export class CallGate {
 	}
 }
 
-/** Gates shared by every execution in this n8n process, one per account and bucket (normal or bulk). */
-const gates = new Map<string, CallGate>();
-const MAX_GATES = 200;
-
-export function sharedGate(key: string): CallGate {
-	let gate = gates.get(key);
-	if (!gate) {
-		if (gates.size >= MAX_GATES) {
-			const oldest = gates.keys().next().value;
-			if (oldest !== undefined) gates.delete(oldest);
-		}
-		gate = new CallGate();
-		gates.set(key, gate);
-	}
-	return gate;
-}
-
 /** The slower of two paces (fewer calls per millisecond). */
 export function slowerPace(current: Pace, reported: Pace): Pace {
 	return reported.calls / reported.windowMs < current.calls / current.windowMs ? reported : current;

@@ -119,8 +119,6 @@ export function connectionOf(host: unknown, baseUrl: unknown): Connection | Host
 }
 
 export class LeadSquaredClient {
-	private readonly pace: Pace;
-	private readonly bulkPace: Pace;
 	/** Removes the keys from any text (compiled once per client). */
 	private readonly redact: (value: string) => string;
 	private constructor(
@@ -131,8 +129,6 @@ export class LeadSquaredClient {
 		secrets: readonly string[],
 		private readonly settings: TransportSettings,
 	) {
-		this.pace = settings.pace;
-		this.bulkPace = settings.bulkPace;
 		this.redact = redactor(secrets);
 	}
 
@@ -162,7 +158,7 @@ export class LeadSquaredClient {
 		const answerContext = { hostLabel: this.connection.hostLabel, endpoint, customHost: this.connection.regionHost === undefined };
 		// One pacer per account and bucket in this process; it learns the process's share from LeadSquared's answers.
 		const pacer = sharedPacer(`${this.account}:${request.bulk ? 'bulk' : 'api'}`, clock);
-		const pace = request.bulk ? this.bulkPace : this.pace;
+		const pace = request.bulk ? this.settings.bulkPace : this.settings.pace;
 		let rateLimitWaitedMs = 0;
 		let rateLimitRetries = 0;
 		let retries = 0;
