@@ -7,6 +7,7 @@
  */
 import { eventCodeOf, isRecord, pick } from './activityTypes';
 import type { FieldIndex } from './fields';
+import { textOrNumber } from './loose';
 import { typedRecord } from './typed';
 
 type Row = Record<string, unknown>;
@@ -35,8 +36,7 @@ export function activityData(raw: unknown): Row {
 
 /** The activity's id (`Id` in Retrieve rows; `ProspectActivityId` elsewhere). */
 export function activityIdOf(row: Row): string | undefined {
-	const id = pick(row, 'Id', 'ProspectActivityId', 'ActivityId');
-	return typeof id === 'string' && id.trim() !== '' ? id.trim() : typeof id === 'number' ? String(id) : undefined;
+	return textOrNumber(pick(row, 'Id', 'ProspectActivityId', 'ActivityId'));
 }
 
 /** The activity's type code (`EventCode` in Retrieve rows). */

@@ -8,7 +8,7 @@ import type { RowResult } from '../helpers/bulk';
 import { LeadSquaredError } from '../helpers/errors';
 import type { LsqAttribute } from '../helpers/payload';
 import type { LeadSquaredClient } from './index';
-import { unconfirmedChange, unexpectedAnswer } from './shape';
+import { succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
 
 export interface UpsertResult {
 	status: string;
@@ -120,8 +120,6 @@ export async function updateLead(
 
 /** `Lead/Delete/ById?leadId=` → `{"Status":"Success"}`. */
 export async function deleteLead(client: LeadSquaredClient, leadId: string): Promise<void> {
-	const answer = (await client.request({ method: 'GET', path: 'LeadManagement.svc/Lead/Delete/ById', query: { leadId } })) as {
-		Status?: unknown;
-	} | null;
-	if (answer?.Status !== 'Success') throw unconfirmedChange('Lead/Delete/ById', 'no Status "Success"', 'deletion');
+	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Lead/Delete/ById', query: { leadId } });
+	if (!succeeded(answer)) throw unconfirmedChange('Lead/Delete/ById', 'no Status "Success"', 'deletion');
 }

@@ -6,7 +6,7 @@
 import type { ListInfo } from '../helpers/leadFailures';
 import { addedCount } from '../helpers/staticLists';
 import type { LeadSquaredClient } from './index';
-import { unconfirmedChange, unexpectedAnswer } from './shape';
+import { succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
 
 /** ListType of Lists.Get. */
 export const LIST_TYPES = { static: '0', dynamic: '1', refreshable: '2' } as const;
@@ -67,10 +67,6 @@ export async function findList(client: LeadSquaredClient, listId: string): Promi
 		for (const row of fresh) seen.add(row.id.toLowerCase());
 	}
 	return null;
-}
-
-function succeeded(answer: unknown): boolean {
-	return (answer as { Status?: unknown } | null)?.Status === 'Success';
 }
 
 /** `AddLeadsToStaticList`: how many of the leads were added (leads already in the list are not), when the answer says. */

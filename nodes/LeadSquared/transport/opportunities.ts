@@ -11,7 +11,7 @@ import type { Page } from '../helpers/pager';
 import type { LsqAttribute } from '../helpers/payload';
 import { getActivityTypes } from './activities';
 import type { LeadSquaredClient } from './index';
-import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
+import { messageId, readPage, statusOf, succeeded, unexpectedAnswer } from './shape';
 
 export interface CaptureBody {
 	LeadDetails: LsqAttribute[];
@@ -32,7 +32,7 @@ export async function captureOpportunity(client: LeadSquaredClient, body: Captur
 	const answer = await client.request({ method: 'POST', path: 'OpportunityManagement.svc/Capture', body, idempotent: false });
 	const result = readCaptureAnswer(answer);
 	if (result) return result;
-	if ((answer as { Status?: unknown } | null)?.Status !== 'Success') {
+	if (!succeeded(answer)) {
 		throw unexpectedAnswer(
 			'OpportunityManagement.svc/Capture',
 			'no opportunity or lead id, and no Status "Success"',

@@ -40,6 +40,11 @@ export function messageId(answer: unknown): string | undefined {
 	return typeof id === 'string' && id.trim() !== '' ? id : undefined;
 }
 
+/** Whether an answer says `Status: "Success"` (an answer without it does not). */
+export function succeeded(answer: unknown): boolean {
+	return (answer as { Status?: unknown } | null)?.Status === 'Success';
+}
+
 /** `Status` of an answer, 'Success' when it has none. */
 export function statusOf(answer: unknown): string {
 	const status = asRecord(answer)?.Status;
