@@ -3,31 +3,34 @@
  * NodeOperationError for input the node refused before calling. Both carry the item index, a message a
  * no-code user understands and LeadSquared's ExceptionType/ExceptionMessage; neither carries a key.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError, LeadSquaredError } from '../helpers/errors';
+import type { Failure } from '../helpers/errors';
 
 export type NodeFailure = NodeApiError | NodeOperationError;
 
+/** What LeadSquared answered, as n8n's NodeApiError: the failure's texts and LeadSquared's exception in its response. */
+export function apiErrorOf(node: INode, failure: Failure, itemIndex?: number): NodeApiError {
+	const response: JsonObject = {
+		message: failure.message,
+		...(failure.description !== undefined && { description: failure.description }),
+		...(failure.httpCode !== undefined && { httpCode: String(failure.httpCode) }),
+		...(failure.exceptionType !== undefined && { exceptionType: failure.exceptionType }),
+		...(failure.exceptionMessage !== undefined && { exceptionMessage: failure.exceptionMessage }),
+	};
+	return new NodeApiError(node, response, {
+		message: failure.message,
+		description: failure.description,
+		httpCode: failure.httpCode !== undefined ? String(failure.httpCode) : undefined,
+		...(itemIndex !== undefined && { itemIndex }),
+	});
+}
+
 export function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeFailure {
 	const node = context.getNode();
-	if (error instanceof LeadSquaredError) {
-		const { failure } = error;
-		const response: JsonObject = {
-			message: failure.message,
-			...(failure.description !== undefined && { description: failure.description }),
-			...(failure.httpCode !== undefined && { httpCode: String(failure.httpCode) }),
-			...(failure.exceptionType !== undefined && { exceptionType: failure.exceptionType }),
-			...(failure.exceptionMessage !== undefined && { exceptionMessage: failure.exceptionMessage }),
-		};
-		return new NodeApiError(node, response, {
-			message: failure.message,
-			description: failure.description,
-			httpCode: failure.httpCode !== undefined ? String(failure.httpCode) : undefined,
-			itemIndex,
-		});
-	}
+	if (error instanceof LeadSquaredError) return apiErrorOf(node, error.failure, itemIndex);
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
 			itemIndex,

@@ -3,9 +3,10 @@
  * LeadSquared answered, NodeOperationError for settings the node refuses. The webhook secret is removed
  * from every text, like the keys (the transport removes those).
  */
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { apiErrorOf } from '../actions/errors';
 import { LeadSquaredError, sentences } from '../helpers/errors';
 import type { Failure } from '../helpers/errors';
 import { redactFailure } from '../helpers/redact';
@@ -13,19 +14,7 @@ import { redactFailure } from '../helpers/redact';
 /** A NodeApiError from a LeadSquaredError (the failure's texts with `secrets` removed), with advice added. */
 export function triggerApiError(node: INode, error: LeadSquaredError, secrets: readonly string[] = [], advice?: string): NodeApiError {
 	const failure: Failure = redactFailure(error.failure, secrets);
-	const description = sentences(failure.description, advice);
-	const response: JsonObject = {
-		message: failure.message,
-		...(description !== undefined && { description }),
-		...(failure.httpCode !== undefined && { httpCode: String(failure.httpCode) }),
-		...(failure.exceptionType !== undefined && { exceptionType: failure.exceptionType }),
-		...(failure.exceptionMessage !== undefined && { exceptionMessage: failure.exceptionMessage }),
-	};
-	return new NodeApiError(node, response, {
-		message: failure.message,
-		description,
-		httpCode: failure.httpCode !== undefined ? String(failure.httpCode) : undefined,
-	});
+	return apiErrorOf(node, { ...failure, description: sentences(failure.description, advice) });
 }
 
 /** Any error of a trigger's call to LeadSquared, as an n8n error. */
