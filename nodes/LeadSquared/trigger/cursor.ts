@@ -97,9 +97,9 @@ function keyOf(row: PollRow, mode: PollMode, window: Window): { key: string; sta
 	return { key: `${row.id}@${stamp}@${row.digest}`, stamp };
 }
 
-export interface Selection {
+export interface Selection<T extends PollRow = PollRow> {
 	/** The rows to emit, in the order given, each with whether it is new to the trigger. */
-	fresh: Array<{ row: PollRow; isNew: boolean }>;
+	fresh: Array<{ row: T; isNew: boolean }>;
 	state: PollState;
 }
 
@@ -107,10 +107,10 @@ export interface Selection {
  * The rows of a window to emit, and the state after the poll. `created` mode emits records created in
  * the window, once each; `changes` mode emits every version of a record once.
  */
-export function selectRows(state: PollState, rows: readonly PollRow[], mode: PollMode, window: Window): Selection {
+export function selectRows<T extends PollRow>(state: PollState, rows: readonly T[], mode: PollMode, window: Window): Selection<T> {
 	const seen = { ...state.seen };
 	const known = new Set(Object.keys(state.seen).map((key) => key.slice(0, key.indexOf('@'))));
-	const fresh: Selection['fresh'] = [];
+	const fresh: Selection<T>['fresh'] = [];
 	for (const row of rows) {
 		const entry = keyOf(row, mode, window);
 		if (!entry || entry.stamp < state.since || seen[entry.key] !== undefined) continue;

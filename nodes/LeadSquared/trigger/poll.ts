@@ -17,10 +17,11 @@ import { fetchLeadFields } from '../transport/leadFields';
 import { activitiesByEvent, recentlyModifiedLeads } from '../transport/polling';
 import type { Page, PageRequest } from '../transport/polling';
 import { initialState, leadSquaredSecond, nextWindow, nowSeconds, readPollState, selectRows } from './cursor';
-import type { PollRow, Window } from './cursor';
+import type { PollMode, PollRow, Window } from './cursor';
 import { toTriggerError } from './errors';
 import { activityPollItem, leadPollItem, pollEvent, pollRowOf } from './pollItems';
 import type { PollItemOptions, PollSource } from './pollItems';
+import { typeCode, typedValuesOn } from './settings';
 
 const POLL_SETTINGS = { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: 60_000 };
 const PAGE_SIZE: Record<PollSource, number> = { lead: 1000, activity: 500 };
@@ -52,18 +53,16 @@ async function readWindow(fetchPage: FetchPage, window: Window, pageSize: number
 	return all;
 }
 
-function settingsOf(context: IPollFunctions): { source: PollSource; mode: 'changes' | 'created'; activityType?: number; typed: boolean; key: string } {
+function settingsOf(context: IPollFunctions): { source: PollSource; mode: PollMode; activityType?: number; typed: boolean; key: string } {
 	const eventKey = context.getNodeParameter('event', 'leadCreatedOrUpdated');
 	const event = pollEvent(eventKey);
 	if (!event) throw new NodeOperationError(context.getNode(), `Unknown event '${String(eventKey)}'`);
-	const options = context.getNodeParameter('options', {}) as IDataObject;
 	let activityType: number | undefined;
 	if (event.source === 'activity') {
-		const raw = String(context.getNodeParameter('activityType', '') ?? '').trim();
-		if (!/^\d+$/.test(raw)) throw new NodeOperationError(context.getNode(), 'Choose the activity type to watch under Activity Type (its code is a number, e.g. 201)');
-		activityType = Number(raw);
+		activityType = typeCode(context.getNodeParameter('activityType', ''));
+		if (activityType === undefined) throw new NodeOperationError(context.getNode(), 'Choose the activity type to watch under Activity Type (its code is a number, e.g. 201)');
 	}
-	return { ...event, activityType, typed: options.typedValues !== false, key: JSON.stringify([eventKey, activityType ?? null]) };
+	return { ...event, activityType, typed: typedValuesOn(context), key: JSON.stringify([eventKey, activityType ?? null]) };
 }
 
 async function leadFields(context: IPollFunctions, client: LeadSquaredClient): Promise<FieldIndex | undefined> {
@@ -88,9 +87,10 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 	const fetchPage: FetchPage = async (request) =>
 		settings.source === 'lead' ? await recentlyModifiedLeads(client, request) : await activitiesByEvent(client, settings.activityType as number, request);
 	const now = Date.now();
-	const itemOptions = async (rows: Json[]): Promise<PollItemOptions> => ({
+	// only called with records to emit: the lead field types are read then, not on polls that find nothing
+	const itemOptions = async (): Promise<PollItemOptions> => ({
 		typed: settings.typed,
-		fields: settings.typed && settings.source === 'lead' && rows.length > 0 ? await leadFields(this, client) : undefined,
+		fields: settings.typed && settings.source === 'lead' ? await leadFields(this, client) : undefined,
 		now: new Date(now).toISOString(),
 	});
 	const toItem = settings.source === 'lead' ? leadPollItem : activityPollItem;
@@ -101,7 +101,7 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 			const from = to - TEST_EVENT_DAYS * 86_400;
 			const page = await fetchPage({ from: leadSquaredSecond(from), to: leadSquaredSecond(to), pageIndex: 1, pageSize: 1, newestFirst: true });
 			if (page.rows.length === 0) return null;
-			const options = await itemOptions(page.rows);
+			const options = await itemOptions();
 			const row = pollRowOf(settings.source, page.rows[0]);
 			const isNew = row?.created !== undefined && row.created === row.modified;
 			return [[{ json: toItem(page.rows[0], isNew, options) as IDataObject }]];
@@ -116,23 +116,16 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 		}
 		const window = nextWindow(state, now);
 		const records = await readWindow(fetchPage, window, PAGE_SIZE[settings.source]);
-		const rows: Array<{ record: Json; row: PollRow }> = [];
+		const rows: Array<PollRow & { record: Json }> = [];
 		for (const record of records) {
 			const row = pollRowOf(settings.source, record);
-			if (row) rows.push({ record, row });
+			if (row) rows.push({ ...row, record });
 		}
-		const selection = selectRows(
-			state,
-			rows.map((entry) => entry.row),
-			settings.mode,
-			window,
-		);
+		const selection = selectRows(state, rows, settings.mode, window);
 		data.poll = selection.state as unknown as IDataObject;
 		if (selection.fresh.length === 0) return null;
-		const byRow = new Map(rows.map((entry) => [entry.row, entry.record]));
-		const fresh = selection.fresh.map(({ row, isNew }) => ({ record: byRow.get(row) as Json, isNew }));
-		const options = await itemOptions(fresh.map((entry) => entry.record));
-		return [fresh.map(({ record, isNew }) => ({ json: toItem(record, isNew, options) as IDataObject }))];
+		const options = await itemOptions();
+		return [selection.fresh.map(({ row, isNew }) => ({ json: toItem(row.record, isNew, options) as IDataObject }))];
 	} catch (error) {
 		throw toTriggerError(node, error);
 	}

@@ -2,14 +2,15 @@
  * The LeadSquared Trigger's parameters as the lifecycle and the webhook read them, and the state it
  * keeps in the node's static data (the registered webhooks, the secret, the field types).
  */
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { CONTENT_TYPES } from './registration';
 import type { ContentTypeOption, StoredWebhook, TriggerSettings } from './registration';
 
-type Context = IHookFunctions | IWebhookFunctions;
+type Context = IHookFunctions | IWebhookFunctions | IPollFunctions;
 
-function typeCode(raw: unknown): number | undefined {
+/** A type code (a whole number, as a number or text); undefined for anything else. */
+export function typeCode(raw: unknown): number | undefined {
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	return /^\d+$/.test(text) ? Number(text) : undefined;
 }
