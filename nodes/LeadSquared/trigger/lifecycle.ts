@@ -81,12 +81,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (secret === undefined || state.url !== url || state.signature !== settingsSignature(specs, settings)) return false;
 	if (state.webhooks.length !== specs.length) return false;
 	const client = await connect(this);
-	let rows: Array<Record<string, unknown>>;
-	try {
-		rows = await retrieveWebhooks(client);
-	} catch (error) {
-		throw toTriggerError(this.getNode(), error, [secret], adviceFor(error));
-	}
+	const rows = await retrieve(this, client, [secret]);
 	for (const hook of state.webhooks) {
 		const row = rows.find((candidate) => String(candidate.WebhookId ?? '').toLowerCase() === hook.id.toLowerCase());
 		const problem = rowProblem(row, hook, url, secret);
@@ -98,16 +93,34 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-/** Deletes webhooks, logging (not throwing) what fails: for clean-ups. */
-async function deleteQuietly(context: IHookFunctions, client: LeadSquaredClient, ids: readonly string[]): Promise<void> {
-	for (const id of ids) {
+/** The account's webhooks; a failure becomes the trigger's error, with `secrets` removed from it. */
+async function retrieve(context: IHookFunctions, client: LeadSquaredClient, secrets: readonly string[]): Promise<Array<Record<string, unknown>>> {
+	try {
+		return await retrieveWebhooks(client);
+	} catch (error) {
+		throw toTriggerError(context.getNode(), error, secrets, adviceFor(error));
+	}
+}
+
+/** Deletes webhooks, logging (not throwing) what fails; says which are left and the last failure. */
+async function deleteQuietly<T extends { id: string; event?: string }>(
+	context: IHookFunctions,
+	client: LeadSquaredClient,
+	hooks: readonly T[],
+): Promise<{ left: T[]; lastError: unknown }> {
+	const left: T[] = [];
+	let lastError: unknown;
+	for (const hook of hooks) {
 		try {
-			await deleteWebhook(client, id);
+			await deleteWebhook(client, hook.id);
 		} catch (error) {
+			lastError = error;
+			left.push(hook);
 			const message = error instanceof Error ? error.message : String(error);
-			context.logger.warn(`LeadSquared Trigger: could not delete the webhook ${id}: ${message}`);
+			context.logger.warn(`LeadSquared Trigger: could not delete the webhook ${hook.id}${hook.event ? ` (${hook.event})` : ''}: ${message}`);
 		}
 	}
+	return { left, lastError };
 }
 
 /** The account's lead field types for typing deliveries; none (text values stay text) when they cannot be read. */
@@ -133,16 +146,11 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const client = await connect(this);
 
 	// what earlier registrations left: the stored webhooks and any other webhook on this node's URL
-	let rows: Array<Record<string, unknown>>;
-	try {
-		rows = await retrieveWebhooks(client);
-	} catch (error) {
-		throw toTriggerError(this.getNode(), error, state.secret ? [state.secret] : [], adviceFor(error));
-	}
+	const rows = await retrieve(this, client, state.secret ? [state.secret] : []);
 	const stale = new Set(state.webhooks.map((hook) => hook.id.toLowerCase()));
 	const leftovers = rows
 		.filter((row) => stale.has(String(row.WebhookId ?? '').toLowerCase()) || String(row.URL ?? '').trim() === url)
-		.map((row) => String(row.WebhookId));
+		.map((row) => ({ id: String(row.WebhookId) }));
 	await deleteQuietly(this, client, leftovers);
 	clearState(data);
 
@@ -171,7 +179,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			await deleteQuietly(
 				this,
 				client,
-				created.map((hook) => hook.id),
+				created.map((hook) => ({ id: hook.id })),
 			);
 			throw toTriggerError(this.getNode(), failure, [secret], sentencesFor(event.name, adviceFor(failure)));
 		}
@@ -193,18 +201,7 @@ export async function deleteWebhooks(this: IHookFunctions): Promise<boolean> {
 		return true;
 	}
 	const client = await connect(this);
-	const left: StoredWebhook[] = [];
-	let lastError: unknown;
-	for (const hook of state.webhooks) {
-		try {
-			await deleteWebhook(client, hook.id);
-		} catch (error) {
-			lastError = error;
-			const message = error instanceof Error ? error.message : String(error);
-			this.logger.warn(`LeadSquared Trigger: could not delete the webhook ${hook.id} (${hook.event}): ${message}`);
-			left.push(hook);
-		}
-	}
+	const { left, lastError } = await deleteQuietly(this, client, state.webhooks);
 	if (left.length === 0) {
 		clearState(data);
 		return true;
