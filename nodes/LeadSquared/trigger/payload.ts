@@ -115,7 +115,7 @@ function code(value: unknown): number | undefined {
 }
 
 /** Typed values of a non-lead record: dates as ISO 8601, numbers as numbers (when typing is on). */
-function typedOther(record: Json, typed: boolean, dates: readonly string[], numbers: readonly string[] = []): Json {
+export function typedOther(record: Json, typed: boolean, dates: readonly string[], numbers: readonly string[] = []): Json {
 	if (!typed) return record;
 	const out: Json = {};
 	for (const [key, value] of Object.entries(record)) {
@@ -163,7 +163,8 @@ function leadItem(event: TriggerEvent, payload: Json, options: MappingOptions): 
 	return item;
 }
 
-const ACTIVITY_DATES = ['ActivityDateTime', 'CreatedOn', 'ModifiedOn'];
+/** An activity's date fields (webhook deliveries and polled activities). */
+export const ACTIVITY_DATES = ['ActivityDateTime', 'CreatedOn', 'ModifiedOn'];
 
 function activityItem(event: TriggerEvent, payload: Json, options: MappingOptions): Json | undefined {
 	const type = code(payload.ActivityEvent);

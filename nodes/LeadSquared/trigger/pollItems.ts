@@ -6,9 +6,10 @@
 import { isoOf } from '../helpers/dates';
 import type { FieldIndex } from '../helpers/fields';
 import { textOrNumber } from '../helpers/loose';
-import { typedRecord, typedValue } from '../helpers/typed';
+import { typedRecord } from '../helpers/typed';
 import { digest, secondsOf } from './cursor';
 import type { PollRow } from './cursor';
+import { ACTIVITY_DATES, typedOther } from './payload';
 
 type Json = Record<string, unknown>;
 
@@ -50,18 +51,14 @@ export function leadPollItem(record: Json, isNew: boolean, options: PollItemOpti
 	};
 }
 
-const ACTIVITY_DATES = ['ActivityDateTime', 'CreatedOn', 'ModifiedOn'];
-
 export function activityPollItem(record: Json, isNew: boolean, options: PollItemOptions): Json {
 	const type = textOrNumber(record.ActivityEvent);
-	const activity: Json = {};
-	for (const [key, value] of Object.entries(record)) activity[key] = options.typed && ACTIVITY_DATES.includes(key) ? typedValue('dateTime', value) : value;
 	return {
 		event: isNew ? 'activity.created' : 'activity.updated',
 		eventTime: isoOf(isNew ? record.CreatedOn : record.ModifiedOn) ?? options.now,
 		leadId: textOrNumber(record.RelatedProspectId) ?? null,
 		activityId: textOrNumber(record.ProspectActivityId) ?? null,
 		activityType: type !== undefined && /^\d+$/.test(type) ? Number(type) : null,
-		activity,
+		activity: typedOther(record, options.typed, ACTIVITY_DATES),
 	};
 }
