@@ -4,7 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { triggerProperties } from './trigger/description';
 import { checkExists, create, deleteWebhooks } from './trigger/lifecycle';
 import * as credentialTest from './methods/credentialTest';
-import { getTriggerActivityTypes, getTriggerLeadFields, getTriggerOpportunityTypes } from './trigger/methods';
+import { getLeadFieldNames } from './methods/leads';
+import { getTriggerActivityTypes, getTriggerOpportunityTypes } from './trigger/methods';
 import { receive } from './trigger/receive';
 
 export class LeadSquaredTrigger implements INodeType {
@@ -30,7 +31,11 @@ export class LeadSquaredTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { credentialTest, loadOptions: { getTriggerActivityTypes, getTriggerLeadFields, getTriggerOpportunityTypes } };
+	methods = {
+		credentialTest,
+		// getTriggerLeadFields (Fields to Watch): the account's lead fields, custom field sets included
+		loadOptions: { getTriggerActivityTypes, getTriggerLeadFields: getLeadFieldNames, getTriggerOpportunityTypes },
+	};
 
 	webhookMethods = {
 		default: {

@@ -120,6 +120,5 @@ export function codeOfRow(row: Record<string, unknown>): number | undefined {
 	const number = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : undefined;
 	if (number !== undefined) return number;
 	const name = typeof row.EventCode === 'string' ? row.EventCode.trim().toLowerCase() : '';
-	if (name === 'lead_field_change') return LEAD_FIELD_UPDATE_CODE;
 	return TRIGGER_EVENTS.find((event) => event.retrieveName.toLowerCase() === name)?.code;
 }

@@ -5,7 +5,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { DESIGN_TIME } from '../methods/designTime';
-import { getLeadFieldNames } from '../methods/leads';
 import { LeadSquaredClient } from '../transport';
 import { getActivityTypes } from '../transport/activities';
 
@@ -35,7 +34,3 @@ export async function getTriggerOpportunityTypes(this: ILoadOptionsFunctions): P
 	return [ANY, ...(await typeOptions(this, true))];
 }
 
-/** The account's lead fields (custom field sets included), for Fields to Watch. */
-export async function getTriggerLeadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await getLeadFieldNames.call(this);
-}
