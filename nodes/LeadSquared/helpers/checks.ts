@@ -15,6 +15,11 @@ export function textOf(value: unknown): string | undefined {
 	return undefined;
 }
 
+/** Nothing given: undefined, null, or a text of only spaces. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 /** A text that must not be empty (trimmed). */
 export function requiredText(value: unknown, label: string, field: string, hint?: string): string {
 	const text = textOf(value);
@@ -34,7 +39,7 @@ export function optionalText(value: unknown, label: string, field: string): stri
 
 /** A date and time for LeadSquared (UTC `yyyy-MM-dd HH:mm:ss`); undefined when empty. */
 export function optionalDateTime(value: unknown, label: string, field: string, timezone: string): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (isBlank(value)) return undefined;
 	const result = toLeadSquaredDateTime(value, timezone);
 	if (!result.ok) throw new InputError(`${label} ${result.problem}`, field);
 	return result.value;
@@ -42,7 +47,7 @@ export function optionalDateTime(value: unknown, label: string, field: string, t
 
 /** A whole number from `min` up (a number or numeric text); undefined when empty. */
 export function optionalWholeNumber(value: unknown, label: string, field: string, min = 0, max?: number): number | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (isBlank(value)) return undefined;
 	const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
 	const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
 	if (!Number.isInteger(number) || number < min || (max !== undefined && number > max)) {

@@ -8,6 +8,7 @@
  * Pure: no n8n imports.
  */
 import { leadSquaredToIso } from './dates';
+import { isBlank } from './checks';
 import { InputError } from './errors';
 import type { FieldIndex, LeadField, ValueKind } from './fields';
 import { kindsOf } from './typed';
@@ -133,7 +134,7 @@ export function buildCondition(input: ConditionInput, position: number, fields: 
 	}
 	const named = `${label} (${column.field} ${operator})`;
 	const value = input.value;
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+	if (isBlank(value)) {
 		throw new InputError(
 			`${named} has no value`,
 			'conditions',

@@ -6,6 +6,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { eventCodeOf } from '../../helpers/activityTypes';
 import type { ActivityTypeInfo } from '../../helpers/activityTypes';
+import { isBlank } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
 import { describeValue } from '../../helpers/values';
 import type { LeadSquaredClient } from '../../transport';
@@ -45,7 +46,7 @@ export function activityTypeLocator(spec: { searchListMethod: string; required: 
 /** The item's activity type code; undefined when it is optional and empty. */
 export function readActivityTypeCode(context: IExecuteFunctions, itemIndex: number, required: boolean): number | undefined {
 	const raw = context.getNodeParameter(ACTIVITY_TYPE, itemIndex, '', { extractValue: true });
-	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+	if (isBlank(raw)) {
 		if (!required) return undefined;
 		throw new InputError(
 			'Activity Type is empty',

@@ -5,6 +5,7 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isBlank } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
 import { opportunityCode } from '../../helpers/opportunity';
 import type { FieldInput, OpportunityType } from '../../helpers/opportunity';
@@ -83,7 +84,7 @@ export const opportunityFieldProperties: INodeProperties[] = [
 /** The opportunity type code of one item; undefined when empty and not required. */
 export function readTypeCode(context: IExecuteFunctions, index: number, required: boolean): number | undefined {
 	const raw = context.getNodeParameter('opportunityType', index, '', { extractValue: true }) as unknown;
-	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+	if (isBlank(raw)) {
 		if (!required) return undefined;
 		throw new InputError('Opportunity Type is empty', 'opportunityType', 'Choose the opportunity type from the list, or give its code (My Account → Settings → Opportunities → Opportunity Types).');
 	}

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionalDateTime } from '../../helpers/checks';
+import { isBlank, optionalDateTime } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
 import { kindIndex } from '../../helpers/kinds';
 import { Collector, collectByOffset } from '../../helpers/pager';
@@ -95,14 +95,10 @@ interface Setup {
 	timezone: string;
 }
 
-function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
 /** The type filter: its id and whether it is an appointment type (which has no 100-day limit). */
 async function readType(run: RunContext, index: number, setup: Setup): Promise<{ id: string; appointment: boolean } | undefined> {
 	const { mode, value } = locatorOf(run.context, 'taskType', index);
-	if (isEmpty(value)) return undefined;
+	if (isBlank(value)) return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') throw new InputError('Task Type is not a name or an ID', 'taskType');
 	const wanted = String(value).trim();
 	const types = await setup.types();

@@ -4,6 +4,7 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isBlank } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
 import type { OwnerBy } from '../../helpers/task';
 
@@ -63,7 +64,7 @@ export function locatorOf(context: IExecuteFunctions, name: string, itemIndex: n
 /** The owner of one item: by id (From List, By ID) or by e-mail; undefined when empty. */
 export function readOwner(context: IExecuteFunctions, itemIndex: number): { by: OwnerBy; value: unknown } | undefined {
 	const { mode, value } = locatorOf(context, 'owner', itemIndex);
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (isBlank(value)) return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		throw new InputError('Owner is not a user id or an e-mail address', 'owner', 'Choose a user from the list, or give a user id or e-mail address.');
 	}
