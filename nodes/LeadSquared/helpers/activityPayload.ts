@@ -14,7 +14,7 @@ import type { LeadField } from './fields';
 import { nonEmptyText } from './loose';
 import { listNames } from './payload';
 import { checkRecordId } from './recordIds';
-import { describeValue, formatValue, toLeadSquaredDateTime } from './values';
+import { describeValue, EMAIL, formatValue, toLeadSquaredDateTime } from './values';
 
 export type LeadRef = { by: 'id'; id: string } | { by: 'email'; email: string };
 
@@ -69,7 +69,6 @@ export interface ActivityPayload {
 	skippedFields: string[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A scalar as text; objects and lists are refused naming `label`. Empty → undefined. */
 function scalarText(value: unknown, label: string, field: string): string | undefined {

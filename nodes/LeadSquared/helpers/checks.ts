@@ -5,7 +5,7 @@
  */
 import { toLeadSquaredDateTime } from './dates';
 import { InputError } from './errors';
-import { describeValue } from './values';
+import { describeValue, EMAIL } from './values';
 
 /** A value as text: strings as they are, finite numbers and booleans written out; anything else undefined. */
 export function textOf(value: unknown): string | undefined {
@@ -56,7 +56,6 @@ export function optionalWholeNumber(value: unknown, label: string, field: string
 	return number;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** An e-mail address (trimmed). */
 export function emailAddress(value: unknown, label: string, field: string): string {

@@ -4,6 +4,7 @@
  * Pure: no n8n imports.
  */
 import { describeValue } from './dates';
+import { EMAIL } from './values';
 
 export type LookupMode = 'list' | 'id' | 'email' | 'phone';
 
@@ -11,7 +12,6 @@ export type LookupCheck = { ok: true; value: string } | { ok: false; problem: st
 
 /** LeadSquared's lead IDs (ProspectID) are GUIDs. */
 export const LEAD_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** What people write between the digits of a phone number; LeadSquared wants digits only. */
 const PHONE_SEPARATORS = /[\s\-().+/]/g;
 export const MIN_PHONE_DIGITS = 5;

@@ -12,7 +12,7 @@ import { isBlank } from './checks';
 import { InputError } from './errors';
 import type { FieldIndex, LeadField, ValueKind } from './fields';
 import { kindsOf } from './typed';
-import { describeValue, formatValue } from './values';
+import { describeValue, formatValue, NUMBER } from './values';
 
 export const OPERATORS = ['=', 'LIKE', '>', '<', '>=', '<=', '<>'] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -152,7 +152,6 @@ export function buildCondition(input: ConditionInput, position: number, fields: 
 	return { field: column.field, kind: column.kind, operator, value: converted.value };
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const BOOLEAN: Record<string, number> = { '1': 1, true: 1, yes: 1, '0': 0, false: 0, no: 0 };
 
 /** The comparable form of a text of `kind`; undefined when it is not a value of that kind. */

@@ -6,8 +6,8 @@
  */
 import { leadSquaredToIso } from './dates';
 import type { FieldIndex, LeadField } from './fields';
+import { NUMBER } from './values';
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const TRUE = new Set(['1', 'true', 'yes']);
 const FALSE = new Set(['0', 'false', 'no']);
 /** Fields LeadSquared keeps on every lead whatever its metadata says. */

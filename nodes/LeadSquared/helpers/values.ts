@@ -17,8 +17,10 @@ export interface ValueOptions {
 const ok = (value: string): ValueResult => ({ ok: true, value });
 const fail = (problem: string): ValueResult => ({ ok: false, problem });
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** An e-mail address as the node checks it (something@domain.tld, no spaces). */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A decimal number as text (sign, fraction and exponent allowed). */
+export const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const TRUE_WORDS = ['true', '1', 'yes', 'y', 'on'];
 const FALSE_WORDS = ['false', '0', 'no', 'n', 'off'];
