@@ -134,7 +134,8 @@ describe('Activity → Create on a lead by ID', () => {
 			[203, 'Payment'],
 		]);
 		expect(calls(sandbox, ENDPOINTS.setting).map((entry) => entry.query.code)).toEqual(['201', '202', '203']);
-		expect(sandbox.records().activities.map((activity) => activity.Fields.mx_Custom_1)).toEqual(['Form A', 'Busy', 'Form B', '1500.50']);
+		// activities on a lead by ID are posted concurrently (nothing orders them), so they may be stored in any order
+		expect(sandbox.records().activities.map((activity) => activity.Fields.mx_Custom_1).sort()).toEqual(['1500.50', 'Busy', 'Form A', 'Form B']);
 	});
 });
 

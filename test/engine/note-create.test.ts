@@ -27,16 +27,22 @@ describe('Note → Create', () => {
 		});
 
 		expect(result.status).toBe('success');
-		expect(calls(sandbox, 'CreateNote').map((entry) => entry.body)).toEqual([
-			{ RelatedProspectId: leadId, Note: 'Hi, this is a test note created through API.', AttachmentName: url },
-			{ RelatedProspectId: leadId, Note: 'Line 1\nLine 2 — ünïcode 😀' },
-		]);
-		const notes = sandbox.records().notes;
+		// the two notes are posted concurrently (nothing orders notes), so they may arrive in either order
+		const bodies = calls(sandbox, 'CreateNote').map((entry) => entry.body);
+		expect(bodies).toHaveLength(2);
+		expect(bodies).toEqual(
+			expect.arrayContaining([
+				{ RelatedProspectId: leadId, Note: 'Hi, this is a test note created through API.', AttachmentName: url },
+				{ RelatedProspectId: leadId, Note: 'Line 1\nLine 2 — ünïcode 😀' },
+			]),
+		);
+		const noteWith = (text: string) => sandbox.records().notes.find((note) => note.Note === text);
+		const [first, second] = [noteWith('Hi, this is a test note created through API.'), noteWith('Line 1\nLine 2 — ünïcode 😀')];
 		expect(result.items).toEqual([
-			{ json: { status: 'Success', noteId: notes[0].ProspectNoteId, leadId }, pairedItem: { item: 0 } },
-			{ json: { status: 'Success', noteId: notes[1].ProspectNoteId, leadId }, pairedItem: { item: 1 } },
+			{ json: { status: 'Success', noteId: first?.ProspectNoteId, leadId }, pairedItem: { item: 0 } },
+			{ json: { status: 'Success', noteId: second?.ProspectNoteId, leadId }, pairedItem: { item: 1 } },
 		]);
-		expect(notes[0]).toMatchObject({ AttachmentURL: url, AttachmentName: 'reports-home.png' });
+		expect(first).toMatchObject({ AttachmentURL: url, AttachmentName: 'reports-home.png' });
 		expectNoKeys(sandbox, result);
 	});
 
