@@ -6,6 +6,8 @@ export { startSandbox } from './server';
 export { defaultFields } from './fields';
 export { demoLeads, demoLists } from './demo';
 export { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_ACCOUNT_HOST } from './options';
+export { ANSWER_FORMS, answerFormChoices, defaultAnswerForms } from './answer-forms';
+export type { AnswerFormName, AnswerForms } from './answer-forms';
 export type {
 	AutomationLogEntry,
 	Fault,

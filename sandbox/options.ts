@@ -1,6 +1,7 @@
 /**
  * Option defaults and their resolution (start-up and `configure()`).
  */
+import { defaultAnswerForms, mergeAnswerForms, type AnswerForms } from './answer-forms';
 import { crmDefaults, mergeCrmOptions, type CrmOptions } from './crm-options';
 import { defaultFields } from './fields';
 import { listSearchDefaults, mergeListSearchOptions, type ListSearchOptions } from './list-search-options';
@@ -36,6 +37,8 @@ export interface ResolvedOptions extends ListSearchOptions, CrmOptions, WebhookO
 	bulkMaxRows: number;
 	maxLogEntries: number;
 	onRequest: ((entry: RequestLogEntry) => void) | undefined;
+	/** The form of each answer the sources disagree on (answer-forms.ts). */
+	answerForms: AnswerForms;
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -60,6 +63,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 			bulkMaxRows: 25,
 			maxLogEntries: Infinity,
 			onRequest: undefined,
+			answerForms: defaultAnswerForms(),
 			...listSearchDefaults(),
 			...crmDefaults(),
 			...webhookDefaults(),
@@ -91,6 +95,7 @@ export function mergeOptions(current: ResolvedOptions, partial: Partial<SandboxO
 	if (has('bulkMaxRows')) next.bulkMaxRows = partial.bulkMaxRows ?? 25;
 	if (has('maxLogEntries')) next.maxLogEntries = partial.maxLogEntries ?? Infinity;
 	if (has('onRequest')) next.onRequest = partial.onRequest;
+	if (has('answerForms')) next.answerForms = mergeAnswerForms(current.answerForms, partial.answerForms);
 	mergeListSearchOptions(next, partial);
 	mergeCrmOptions(next, partial);
 	mergeWebhookOptions(next, partial);

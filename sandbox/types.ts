@@ -4,6 +4,7 @@
  */
 import type { ActivityTypeDefinition, SandboxRecords, TaskTypeDefinition, UserDefinition } from './crm-types';
 import type { SandboxListener } from './events';
+import type { AnswerForms } from './answer-forms';
 import type { SandboxWebhookControls, WebhookSandboxOptions } from './webhook-types';
 
 /** DataType values as they appear in `LeadsMetaData.Get` (§2.1, §2.9, §6 of the contract). */
@@ -160,6 +161,17 @@ export interface SandboxOptions extends WebhookSandboxOptions {
 	opportunityDuplicateScope?: 'lead' | 'account';
 	/** [INF] Opportunity Capture needs a SearchBy pair in LeadDetails (the async docs call it mandatory); default true. */
 	opportunitySearchByRequired?: boolean;
+
+	// ---- answers the sources disagree on (see sandbox/answer-forms.ts) ----
+
+	/**
+	 * The form of each answer whose shape the sources disagree on: RetrieveNote rows under `List` or `Notes`,
+	 * bulk activities answered per row (`response`) or by `count`, Webhook.svc/Create's id as `object` or
+	 * `bareId`, Lists.Get `bare` or `wrapped` in Message, UserByAccessKey.Get `bare` or inside `d`. Default:
+	 * the documented form of each. `configure({answerForms: {notes: 'Notes'}})` changes only the forms given;
+	 * `answerForms: undefined` puts every one back.
+	 */
+	answerForms?: Partial<AnswerForms>;
 }
 
 /** A list to seed (`SandboxOptions.lists`). */

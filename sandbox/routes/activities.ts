@@ -51,9 +51,12 @@ function createActivity(ctx: RouteContext): Answer {
 }
 
 /**
- * Up to `activityBulkMaxRows` activities; per-row results `{Response:[{ProspectActivityId, RowNumber,
- * ActivityCreated, ExceptionType?, ExceptionMessage?}]}` [DOC start of the sample; keys CODE]. A failing
- * row does not stop the others.
+ * Up to `activityBulkMaxRows` activities [DOC https://apidocs.leadsquared.com/post-bulk-activities-on-leads:
+ * 25]; per-row results `{Response:[{ProspectActivityId, RowNumber, ActivityCreated, ExceptionType?,
+ * ExceptionMessage?}]}` [DOC start of the sample; keys CODE id 70701181602], or with answerForms.activityBulk
+ * 'count' only `{"Status":"Success","Message":{"Count":<rows created>}}` ([CODE] id 70701181602 accepts that
+ * form; that it counts the rows created, and answers Success with Count 0 when none was, is [INF]). A failing
+ * row does not stop the others [INF: the per-row ActivityCreated of the sample implies it].
  */
 function bulkAdd(ctx: RouteContext): Answer {
 	const problem = requireJsonBody(ctx);
@@ -76,6 +79,9 @@ function bulkAdd(ctx: RouteContext): Answer {
 			ExceptionMessage: outcome.message,
 		};
 	});
+	if (ctx.state.options.answerForms.activityBulk === 'count') {
+		return jsonAnswer(200, { Status: 'Success', Message: { Count: rows.filter((row) => row.ActivityCreated).length } });
+	}
 	return jsonAnswer(200, { Response: rows });
 }
 

@@ -18,7 +18,12 @@ export const LEAD_ROUTES: Route[] = [
 		path: '/v2/Authentication.svc/UserByAccessKey.Get',
 		bucket: 'normal',
 		anyRegion: true,
-		handle: (ctx) => jsonAnswer(200, userByAccessKey(ctx.state.options.accountHost)),
+		// [DOC] https://apidocs.leadsquared.com/user-authentication/ : the user and org object, on any region;
+		// inside `d` with answerForms.userByAccessKey 'd' ([CODE] id 56732457733 reads both).
+		handle: (ctx) => {
+			const user = userByAccessKey(ctx.state.options.accountHost);
+			return jsonAnswer(200, ctx.state.options.answerForms.userByAccessKey === 'd' ? { d: user } : user);
+		},
 	},
 	{ name: 'LeadsMetaData.Get', method: 'GET', path: `${LM}LeadsMetaData.Get`, bucket: 'normal', handle: metadata },
 	{ name: 'Lead.CreateOrUpdate', method: 'POST', path: `${LM}Lead.CreateOrUpdate`, bucket: 'normal', write: true, handle: leadWrite('upsert') },

@@ -67,7 +67,8 @@ function listsGet(ctx: RouteContext): Answer {
 		ListType: l.type,
 		MemberCount: lists.members(l, listContext(ctx.state)).length,
 	}));
-	return jsonAnswer(200, rows);
+	// [DOC] a bare array; [CODE] id 70701181602 also accepts it inside {Status, Message} (answerForms.lists).
+	return jsonAnswer(200, ctx.state.options.answerForms.lists === 'wrapped' ? { Status: 'Success', Message: rows } : rows);
 }
 
 // ---------- adding and removing ----------

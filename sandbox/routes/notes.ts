@@ -48,9 +48,12 @@ function createNote(ctx: RouteContext): Answer {
 }
 
 /**
- * `{Parameter:{RelatedId, Id?}, Paging:{PageIndex, PageSize}, Sorting:{ColumnName, Direction}}` →
- * `{RecordCount, List}` [DOC List; RecordCount INF]. Sorting by CreatedOn (default) or ModifiedOn,
- * newest first unless Direction 0; PageSize 25 by default [INF].
+ * `{Parameter:{RelatedId, Id?}, Paging:{PageIndex, PageSize}, Sorting:{ColumnName, Direction}}` [DOC
+ * https://apidocs.leadsquared.com/get-all-notes-of-lead/] → `{RecordCount, List}` [DOC List] or
+ * `{RecordCount, Notes}` (`answerForms.notes`; [CODE] ids 67162514356, 67321114747 read either, with
+ * RecordCount, so RecordCount is [CODE] too). Sorting by CreatedOn (default) or ModifiedOn, newest first
+ * unless Direction 0 [INF: the doc sample sorts by CreatedOn]; PageSize 25 by default [INF: no source
+ * gives the default].
  */
 function retrieveNotes(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
@@ -76,7 +79,7 @@ function retrieveNotes(ctx: RouteContext): Answer {
 	const pageSize = Math.max(0, int(paging, 'PageSize', 25)) || 25;
 	const pageIndex = Math.max(1, int(paging, 'PageIndex', 1));
 	const page = slice(found, (pageIndex - 1) * pageSize, pageSize).map((n) => renderNote(ctx, n));
-	return jsonAnswer(200, { RecordCount: found.length, List: page });
+	return jsonAnswer(200, { RecordCount: found.length, [ctx.state.options.answerForms.notes]: page });
 }
 
 /** [DOC sample keys: ProspectNoteId, RelatedProspectId, Note, AttachmentName, AttachmentURL; the rest INF]. */

@@ -34,7 +34,11 @@ function fail(ctx: RouteContext, error: InputError): Answer {
 	return error.badRequest ? badRequest(error.message) : mxError(ctx, error.exceptionType, error.message);
 }
 
-/** → `{"Status":"Success","Message":{"Id":"<WebhookId>"}}` ([CODE]: clients read Message.Id). */
+/**
+ * The documented body [DOC https://apidocs.leadsquared.com/create-a-webhook/] → `{"Status":"Success",
+ * "Message":{"Id":"<WebhookId>"}}` ([CODE] id 70701181602 reads Message.Id), or with answerForms.webhookCreate
+ * 'bareId' `{"Status":"Success","Message":"<WebhookId>"}` (the same client reads that form too).
+ */
 function createWebhook(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
 	if (isAnswer(body)) return body;
@@ -46,6 +50,7 @@ function createWebhook(ctx: RouteContext): Answer {
 	}
 	const hook = webhooks.registry.add(values, ctx.now, SANDBOX_USER_ID);
 	webhooks.registered(hook);
+	if (options.answerForms.webhookCreate === 'bareId') return jsonAnswer(200, { Status: 'Success', Message: hook.WebhookId });
 	return successId(hook.WebhookId);
 }
 
