@@ -52,6 +52,39 @@ export function normaliseHostName(value: string): string {
 		.replace(/[/?#].*$/, '');
 }
 
+/** What `Authentication.svc/UserByAccessKey.Get` says about the keys' account. */
+export interface KeysAccount {
+	/** The account's own API host (`LSQCommonServiceURLs.api`), normalised; undefined when not reported. */
+	apiHost?: string;
+	/** The organisation's display name, when given. */
+	name?: string;
+	/** LeadSquared's reason, when the answer is an error envelope (`Status: "Error"`) rather than the user. */
+	error?: string;
+}
+
+function objectOf(value: unknown): Record<string, unknown> | undefined {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function textOf(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Reads `UserByAccessKey.Get`: the user and org object [DOC], or the same object inside `d` (ASP.NET's JSON
+ * wrapper, which a client guards against: contract §12.2), an error envelope included.
+ */
+export function readKeysAccount(answer: unknown): KeysAccount {
+	const top = objectOf(answer);
+	const record = objectOf(top?.d) ?? top ?? {};
+	if (record.Status === 'Error') {
+		return { error: textOf(record.ExceptionMessage) ?? textOf(record.Message) ?? textOf(record.ExceptionType) ?? 'LeadSquared answered with an error' };
+	}
+	const reported = textOf(objectOf(record.LSQCommonServiceURLs)?.api);
+	const name = textOf(record.OrgDisplayName);
+	return { ...(reported !== undefined ? { apiHost: normaliseHostName(reported) } : {}), ...(name !== undefined ? { name } : {}) };
+}
+
 /**
  * Resolves the credential's host settings into a base URL, refusing anything that could send the keys
  * somewhere unexpected: regional mode accepts only LeadSquared's own hosts; a custom base URL must be

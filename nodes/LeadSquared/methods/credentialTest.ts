@@ -2,7 +2,7 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTe
 
 import { classifyAnswer, classifyNetworkError } from '../helpers/answers';
 import { redact } from '../helpers/redact';
-import { HostError, normaliseHostName, readKeys, regionLabel, REGION_HOSTS, withKeys } from '../helpers/host';
+import { HostError, normaliseHostName, readKeys, readKeysAccount, regionLabel, REGION_HOSTS, withKeys } from '../helpers/host';
 import type { Connection, KeyCredentials } from '../helpers/host';
 import { bodyText, buildUrl, connectionOf } from '../transport';
 
@@ -90,9 +90,11 @@ export async function leadSquaredApiTest(
 					: (user.message ?? 'LeadSquared did not confirm the keys.'),
 		};
 	}
-	const record = (user.body ?? {}) as { LSQCommonServiceURLs?: { api?: unknown }; OrgDisplayName?: unknown };
-	const reported = record.LSQCommonServiceURLs?.api;
-	const accountHost = typeof reported === 'string' && reported.trim() !== '' ? normaliseHostName(reported) : undefined;
+	const account = readKeysAccount(user.body);
+	if (account.error !== undefined) {
+		return { status: 'Error', message: `LeadSquared did not confirm the keys: ${redact(account.error, [keys.accessKey, keys.secretKey])}` };
+	}
+	const accountHost = account.apiHost;
 	const chosenHost = connection.regionHost ?? normaliseHostName(connection.baseUrl);
 
 	if (accountHost && chosenHost !== accountHost && (connection.regionHost || chosenHost.endsWith('.leadsquared.com'))) {
@@ -116,6 +118,5 @@ export async function leadSquaredApiTest(
 			};
 		}
 	}
-	const org = typeof record.OrgDisplayName === 'string' && record.OrgDisplayName.trim() !== '' ? ` (${record.OrgDisplayName.trim()})` : '';
-	return { status: 'OK', message: `Connection successful${org}.` };
+	return { status: 'OK', message: `Connection successful${account.name !== undefined ? ` (${account.name})` : ''}.` };
 }

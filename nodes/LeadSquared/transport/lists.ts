@@ -6,7 +6,7 @@
 import type { ListInfo } from '../helpers/leadFailures';
 import { addedCount } from '../helpers/staticLists';
 import type { LeadSquaredClient } from './index';
-import { succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
+import { listOrMessageList, succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
 
 /** ListType of Lists.Get. */
 export const LIST_TYPES = { static: '0', dynamic: '1', refreshable: '2' } as const;
@@ -28,9 +28,10 @@ export async function getLists(
 	const query: Record<string, string> = { PageIndex: String(page.pageIndex) };
 	if (page.listType !== undefined) query.ListType = page.listType;
 	if (page.searchText) query.SearchText = page.searchText;
-	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Lists.Get', query });
-	if (!Array.isArray(answer)) throw unexpectedAnswer('Lists.Get', 'not a list of lists');
-	return answer.flatMap((row: unknown): ListRow[] => {
+	// A bare array [DOC], or inside {Status, Message} (a client guards against that form, contract §12.2).
+	const lists = listOrMessageList(await client.request({ method: 'GET', path: 'LeadManagement.svc/Lists.Get', query }));
+	if (!lists) throw unexpectedAnswer('Lists.Get', 'not a list of lists');
+	return lists.flatMap((row: unknown): ListRow[] => {
 		const record = (row ?? {}) as Record<string, unknown>;
 		const id = text(record.ListId).trim();
 		if (id === '') return [];

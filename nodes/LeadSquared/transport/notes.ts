@@ -37,7 +37,8 @@ export async function retrieveNotes(
 			Sorting: { ColumnName: 'CreatedOn', Direction: newestFirst ? 1 : 0 },
 		},
 	});
-	const page = readPage(answer);
-	if (!page) throw unexpectedAnswer('RetrieveNote', 'no List of notes');
+	// Rows under List [DOC] or Notes (two clients read either, contract §12.2).
+	const page = readPage(answer, ['List', 'Notes']);
+	if (!page) throw unexpectedAnswer('RetrieveNote', 'no List (or Notes) of notes');
 	return page;
 }

@@ -23,21 +23,41 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** `{RecordCount, List}` (documented), or a bare list; undefined for anything else. */
-export function readPage(answer: unknown): Page<Record<string, unknown>> | undefined {
+/**
+ * `{RecordCount, List}` (documented), a bare list, or the rows under another key some answers use
+ * (`listKeys`, tried in order, in either first-letter case); undefined for anything else.
+ */
+export function readPage(answer: unknown, listKeys: readonly string[] = ['List']): Page<Record<string, unknown>> | undefined {
 	const record = asRecord(answer);
-	const list = Array.isArray(answer) ? answer : record ? (record.List ?? record.list) : undefined;
+	const list = Array.isArray(answer) ? answer : record ? listKeys.map((key) => record[key] ?? record[lowerFirst(key)]).find(Array.isArray) : undefined;
 	if (!Array.isArray(list)) return undefined;
 	const rows = list.filter((row): row is Record<string, unknown> => asRecord(row) !== undefined);
 	const total = Number(record?.RecordCount);
 	return { rows, total: record?.RecordCount !== undefined && record.RecordCount !== null && Number.isFinite(total) ? total : undefined };
 }
 
-/** The id of `{"Status":"Success","Message":{"Id":"…"}}` (also a top-level Id); undefined when there is none. */
-export function messageId(answer: unknown): string | undefined {
+function lowerFirst(key: string): string {
+	return key.charAt(0).toLowerCase() + key.slice(1);
+}
+
+/**
+ * The id of `{"Status":"Success","Message":{"Id":"…"}}` (also a top-level Id); undefined when there is none.
+ * With `bareId`, `Message` may also be the id itself (`{"Status":"Success","Message":"<id>"}`), when it is one
+ * word (a sentence such as "Created successfully" is not an id).
+ */
+export function messageId(answer: unknown, options: { bareId?: boolean } = {}): string | undefined {
 	const record = asRecord(answer);
-	const id = asRecord(record?.Message)?.Id ?? record?.Id;
+	const message = record?.Message;
+	if (options.bareId && typeof message === 'string' && /^[\w-]+$/.test(message.trim())) return message.trim();
+	const id = asRecord(message)?.Id ?? record?.Id;
 	return typeof id === 'string' && id.trim() !== '' ? id : undefined;
+}
+
+/** A list answered bare (documented) or inside `Message` (`{Status, Message:[…]}`); undefined for anything else. */
+export function listOrMessageList(answer: unknown): unknown[] | undefined {
+	if (Array.isArray(answer)) return answer;
+	const message = asRecord(answer)?.Message;
+	return Array.isArray(message) ? message : undefined;
 }
 
 /** Whether an answer says `Status: "Success"` (an answer without it does not). */

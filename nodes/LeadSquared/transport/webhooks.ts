@@ -4,7 +4,7 @@
  */
 import { LeadSquaredError } from '../helpers/errors';
 import type { LeadSquaredClient } from './index';
-import { unexpectedAnswer } from './shape';
+import { messageId, unexpectedAnswer } from './shape';
 
 type Json = Record<string, unknown>;
 
@@ -12,11 +12,10 @@ type Json = Record<string, unknown>;
 const RETRIEVE_PAGE_SIZE = 100;
 const MAX_RETRIEVE_PAGES = 20;
 
-/** Creates a webhook; its id (`Message.Id`). */
+/** Creates a webhook; its id: `Message.Id` [DOC], or `Message` as the bare id (a client reads both, contract §12.2). */
 export async function createWebhook(client: LeadSquaredClient, body: Json): Promise<string> {
-	const answer = (await client.request({ method: 'POST', path: 'Webhook.svc/Create', body })) as { Message?: { Id?: unknown } } | null;
-	const id = answer?.Message?.Id;
-	if (typeof id !== 'string' || id.trim() === '') throw unexpectedAnswer('Webhook.svc/Create', 'no webhook id (Message.Id)');
+	const id = messageId(await client.request({ method: 'POST', path: 'Webhook.svc/Create', body }), { bareId: true });
+	if (id === undefined) throw unexpectedAnswer('Webhook.svc/Create', 'no webhook id (Message.Id, or Message as the id)');
 	return id;
 }
 
