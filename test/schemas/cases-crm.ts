@@ -41,6 +41,10 @@ const ACTIVITY_CASES: OutputCase[] = [
 			const fields = mapper({ mx_Custom_1: 'Contact Us', mx_Custom_2: byItem('url') });
 			await run(parameters('activity', 'create', { ...byId, activityFields: fields }, { includeLeadScore: true }), [{ leadId, url: 'https://example.com' }, { leadId, url: null }]);
 			await run(parameters('activity', 'create', { ...byId, activityFields: fields }, { sendInBatches: true }), [{ leadId, url: 'https://example.com' }, { leadId, url: null }]);
+			// A bulk answer that only counts the activities posted: no ids, and a note on finding them.
+			sandbox.configure({ answerForms: { activityBulk: 'count' } });
+			await run(parameters('activity', 'create', { ...byId, activityFields: fields }, { sendInBatches: true }), [{ leadId, url: 'https://example.com' }]);
+			sandbox.configure({ answerForms: undefined });
 			const byEmail = { leadBy: 'email', email: byItem('email'), newLead: { lastName: 'New' }, activityType: locator('201'), activityFields: mapper({ mx_Custom_1: 'Contact Us' }) };
 			await run(parameters('activity', 'create', byEmail), [{ email: 'activity@schemas.example' }, { email: 'new.activity@schemas.example' }]);
 			// An answer that says whether LeadSquared created the lead, for a type whose settings carry no name.

@@ -5,7 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ActivityBody, ActivityRowResult } from '../helpers/activityPayload';
+import { countedRows, postedCount } from '../helpers/activityBulk';
+import type { BulkRowResult } from '../helpers/activityBulk';
+import type { ActivityBody } from '../helpers/activityPayload';
 import { activityFailure, mapBulkActivityResults } from '../helpers/activityPayload';
 import { parseActivitySetting, parseActivityTypes, pick } from '../helpers/activityTypes';
 import type { ActivityTypeInfo, ActivityTypeSummary } from '../helpers/activityTypes';
@@ -13,6 +15,7 @@ import { LeadSquaredError, sentences } from '../helpers/errors';
 import { looseFlag, nonEmptyText } from '../helpers/loose';
 import { settle } from '../helpers/scheduler';
 import type { LeadSquaredClient } from './index';
+import { knownLeadIds } from './leads';
 import { unexpectedAnswer } from './shape';
 
 const PA = 'ProspectActivity.svc/';
@@ -113,13 +116,24 @@ export async function postActivity(client: LeadSquaredClient, body: ActivityBody
 	};
 }
 
-/** `Bulk/CustomActivity/Add/ByLeadId`: up to 25 activities, one result per row (a failed row fails alone). */
-export async function postActivitiesInBulk(client: LeadSquaredClient, rows: ActivityBody[]): Promise<ActivityRowResult[]> {
+/**
+ * `Bulk/CustomActivity/Add/ByLeadId`: up to 25 activities, one result per row (a failed row fails alone).
+ * Answered with only a count of the activities posted (contract §12.2), each row gets what the count tells
+ * (helpers/activityBulk.ts); when it is neither all nor none, one `Leads/Retrieve/ByIds` call finds the
+ * rows on leads LeadSquared does not know, which cannot have been posted.
+ */
+export async function postActivitiesInBulk(client: LeadSquaredClient, rows: ActivityBody[]): Promise<BulkRowResult[]> {
 	let answer: unknown;
 	try {
 		answer = await client.request({ method: 'POST', path: `${PA}Bulk/CustomActivity/Add/ByLeadId`, body: rows, bulk: true, idempotent: false });
 	} catch (error) {
 		throw asActivityError(error);
+	}
+	const posted = postedCount(answer);
+	if (posted !== undefined) {
+		const counted = rows.map((row) => ({ leadId: row.RelatedProspectId ?? '', code: row.ActivityEvent }));
+		const partly = posted > 0 && posted < rows.length;
+		return countedRows(counted, posted, partly ? await knownLeadIds(client, counted.map((row) => row.leadId)) : undefined);
 	}
 	const results = mapBulkActivityResults(rows.length, answer);
 	if (!results) {

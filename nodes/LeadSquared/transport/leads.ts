@@ -98,6 +98,16 @@ export async function getLeadsByIds(client: LeadSquaredClient, ids: string[]): P
 	return byId;
 }
 
+/** Lower-cased ids of those of `ids` LeadSquared knows (one `Leads/Retrieve/ByIds` call), or undefined when it cannot be told. */
+export async function knownLeadIds(client: LeadSquaredClient, ids: string[]): Promise<Set<string> | undefined> {
+	try {
+		const leads = await getLeadsByIds(client, ids);
+		return new Set([...leads.keys()].map((id) => id.toLowerCase()));
+	} catch {
+		return undefined;
+	}
+}
+
 /** `Lead.Update?leadId=`: only the fields given change. */
 export async function updateLead(
 	client: LeadSquaredClient,

@@ -6,6 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { BatchCount, CountedRow } from '../../helpers/activityBulk';
 import { activityKeys, buildActivityPayload } from '../../helpers/activityPayload';
 import type { ActivityFieldInput, ActivityInput, ActivityOptions, ActivityPayload } from '../../helpers/activityPayload';
 import { MAX_BULK_ROWS } from '../../helpers/bulk';
@@ -212,8 +213,11 @@ function readLead(context: IExecuteFunctions, itemIndex: number): ActivityInput[
 	throw new InputError(`Find Lead By is "${String(leadBy)}"; it must be "id" or "email"`, 'leadBy');
 }
 
-/** The item's output: the activity, its lead, and what LeadSquared said about both. */
-function output(payload: ActivityPayload, activityId: string, leadId: string, posted?: PostedActivity): IDataObject {
+/**
+ * The item's output: the activity, its lead, and what LeadSquared said about both. `count`: the bulk
+ * answer only counted the activities posted, so the id is null and the output says how to find it.
+ */
+function output(payload: ActivityPayload, activityId: string | null, leadId: string, posted?: PostedActivity, count?: BatchCount): IDataObject {
 	return {
 		status: 'Success',
 		activityId,
@@ -223,7 +227,24 @@ function output(payload: ActivityPayload, activityId: string, leadId: string, po
 		...(posted?.leadCreated !== undefined ? { leadCreated: posted.leadCreated } : {}),
 		...(posted?.leadScore !== undefined ? { leadScore: posted.leadScore } : {}),
 		...(payload.skippedFields.length > 0 ? { skippedFields: payload.skippedFields } : {}),
+		...(count
+			? {
+					...batchCount(count),
+					activityIdNote:
+						`LeadSquared's bulk answer said ${count.posted} of the ${count.sent} activities of this batch were posted, without their ids. ` +
+						`To get this activity's id, read the activities of type ${payload.type.code} on lead ${leadId} (Activity → Get Many).`,
+				}
+			: {}),
 	};
+}
+
+function batchCount(count: BatchCount): IDataObject {
+	return { activitiesInCall: count.sent, postedInCall: count.posted };
+}
+
+/** The error item's details of a row a counted bulk answer did not confirm: whether it was posted (false, or 'unknown'). */
+function countedDetails(payload: ActivityPayload, result: CountedRow & { ok: false }): IDataObject {
+	return { leadId: payload.body.RelatedProspectId ?? '', activityEvent: payload.type.code, activityPosted: result.posted, ...batchCount(result.count) };
 }
 
 /** The lead of an activity posted by e-mail address: LeadSquared's answer names only the activity. */
@@ -267,8 +288,12 @@ async function sendBatch(run: RunContext, batch: Array<Entry<ActivityPayload>>, 
 			);
 			byId.forEach(({ index, prepared }, row) => {
 				const result = results[row];
-				if (!result.ok) outcomes.push({ index, ok: false, error: new LeadSquaredError(result.failure) });
-				else outcomes.push({ index, ok: true, json: [output(prepared, result.activityId, prepared.body.RelatedProspectId ?? '')] });
+				const count = 'count' in result ? result.count : undefined;
+				if (result.ok) outcomes.push({ index, ok: true, json: [output(prepared, result.activityId, prepared.body.RelatedProspectId ?? '', undefined, count)] });
+				else {
+					const extra = 'count' in result ? countedDetails(prepared, result) : undefined;
+					outcomes.push({ index, ok: false, error: new LeadSquaredError(result.failure), ...(extra ? { extra } : {}) });
+				}
 			});
 		} catch (error) {
 			// The whole call failed (rate limit past the wait, network, a refused batch): so did each of its rows.

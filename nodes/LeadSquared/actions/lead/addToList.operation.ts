@@ -11,7 +11,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { LeadSquaredError } from '../../helpers/errors';
 import { addResults, groupByList } from '../../helpers/staticLists';
-import { getLeadsByIds } from '../../transport/leads';
+import { knownLeadIds } from '../../transport/leads';
 import { addLeadsToList, addLeadToList } from '../../transport/lists';
 import { runOperation } from '../engine';
 import type { Batching, Entry, Outcome, RunContext } from '../engine';
@@ -47,16 +47,6 @@ function notAdded(leadId: string): LeadSquaredError {
 	});
 }
 
-/** Lower-cased ids of the leads LeadSquared knows, or undefined when it cannot be told. */
-async function knownLeads(run: RunContext, leadIds: string[]): Promise<Set<string> | undefined> {
-	try {
-		const leads = await getLeadsByIds(run.client, leadIds);
-		return new Set([...leads.keys()].map((id) => id.toLowerCase()));
-	} catch {
-		return undefined;
-	}
-}
-
 /** Each lead on its own (`AddLeadToStaticList`), after LeadSquared refused them together. */
 async function oneByOne(run: RunContext, group: Array<Entry<Prepared>>, setup: Setup): Promise<Outcome[]> {
 	const outcomes: Outcome[] = [];
@@ -86,7 +76,7 @@ async function addGroup(run: RunContext, group: Array<Entry<Prepared>>, setup: S
 		}
 		return await oneByOne(run, group, setup);
 	}
-	const known = count === leadIds.length ? undefined : await knownLeads(run, leadIds);
+	const known = count === leadIds.length ? undefined : await knownLeadIds(run.client, leadIds);
 	const results = addResults(leadIds, count, known);
 	return group.map(({ index, prepared }, position): Outcome => {
 		const result = results[position];
