@@ -171,6 +171,7 @@ function normalizeField(def: ActivityFieldDefinition, raw: string, options: Fiel
 	return fail(`${label} has an invalid value : '${raw}'.`); // [INF]
 }
 
+/** A field of GetActivitySetting's `Fields` [DOC sample keys; live field objects: [live] id 68483312883]. */
 function renderField(def: ActivityFieldDefinition, sequence: number): Record<string, unknown> {
 	const isDropdown = def.dataType === 'Dropdown' || def.dataType === 'SearchableDropdown';
 	const system = !def.schemaName.startsWith('mx_');

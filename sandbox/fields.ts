@@ -135,7 +135,7 @@ export class FieldRegistry {
 		return this.fields.filter((f) => this.isMandatory(f));
 	}
 
-	/** The metadata array of LeadsMetaData.Get. */
+	/** The metadata array of LeadsMetaData.Get [DOC] https://apidocs.leadsquared.com/get-lead-field-properties (sample keys; RenderType numbers [INF] except 13, 6, 21). */
 	render(options: { excludeOptionSets?: boolean; schemaName?: string } = {}): Array<Record<string, unknown>> {
 		let fields = this.fields;
 		if (options.schemaName !== undefined) {

@@ -29,6 +29,7 @@ export function htmlAnswer(status: number, title: string, message: string): Answ
 	return { status, body, contentType: HTML_TYPE };
 }
 
+/** LeadSquared's error envelope [DOC] https://apidocs.leadsquared.com/error-handling/ (`{Status:"Error", ExceptionType, ExceptionMessage}`). */
 export function mxEnvelope(exceptionType: string, message: string): Record<string, string> {
 	return { Status: 'Error', ExceptionType: exceptionType, ExceptionMessage: message };
 }

@@ -164,8 +164,9 @@ function parseCfs(value: unknown): unknown {
 const DATE_TYPES = new Set(['Date', 'DateTime']);
 
 /**
- * The flat form of a lead in read answers: every metadata field (null when empty), ProspectAutoId,
- * any other stored key; dates as 'yyyy-MM-dd HH:mm:ss.000'; a CFS as a JSON string [INF].
+ * The flat form of a lead in read answers [DOC] https://apidocs.leadsquared.com/get-a-lead-by-email-id/ sample
+ * (strings or null, dates 'yyyy-MM-dd HH:mm:ss.000'): every metadata field (null when empty), ProspectAutoId,
+ * any other stored key; a CFS as a JSON string [INF].
  * `columns` (schema names, case-insensitive) restricts the keys.
  */
 export function renderLead(lead: LeadRecord, fields: FieldRegistry, columns?: string[]): Record<string, string | null> {

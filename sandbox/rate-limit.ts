@@ -25,6 +25,11 @@ export function windowSeconds(windowMs: number): number {
 	return Math.max(1, Math.round(windowMs / 1000));
 }
 
+/**
+ * The rate-limit answer: [DOC] https://apidocs.leadsquared.com/rate-limits/ (every page lists 429 "API calls
+ * exceeded the limit of 25 in 5 second(s)"); the envelope with MXAPIRateLimitExceededException, also with HTTP
+ * 200 or 403, is [OBS] contract §4.
+ */
 export function rateLimitEnvelope(calls: number, seconds: number): Record<string, string> {
 	return {
 		Status: 'Error',

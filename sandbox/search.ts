@@ -227,7 +227,7 @@ export function readPaging(paging: unknown, maxPageSize: number): { index: numbe
 	if (isSearchError(index)) return index;
 	const size = read('PageSize', maxPageSize);
 	if (isSearchError(size)) return size;
-	if (size > maxPageSize) return invalidInput(`PageSize can not be more than ${maxPageSize}`);
+	if (size > maxPageSize) return invalidInput(`PageSize can not be more than ${maxPageSize}`); // [OBS] contract §1.6 (lead pages: 5000)
 	return { index, size };
 }
 

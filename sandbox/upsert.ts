@@ -66,7 +66,7 @@ export function createOrUpdate(
 	let target: LeadRecord | undefined;
 	if (mode.kind === 'update') {
 		target = store.byId(mode.leadId);
-		if (!target) return fail('MXInvalidEntityException', 'Lead does not exist in the system');
+		if (!target) return fail('MXInvalidEntityException', 'Lead does not exist in the system'); // [CODE] `dpaluy/leadsquared` spec (Lead.Update)
 	} else if (mode.kind === 'upsert') {
 		const resolved = resolveTarget(prepared, store, fields, settings);
 		if ('ok' in resolved) return resolved;
@@ -106,7 +106,7 @@ function prepare(pairs: Pair[], fields: FieldRegistry): Prepared | Failure {
 		}
 		known.push({ field, pair });
 	}
-	if (unknown.length > 0) return fail('MXUnknownAttributeException', `Attribute(s) does not exist - ${unknown.join(', ')}`);
+	if (unknown.length > 0) return fail('MXUnknownAttributeException', `Attribute(s) does not exist - ${unknown.join(', ')}`); // [OBS] contract §1.6
 
 	for (const { field, pair } of known) {
 		if (field.dataType === 'CustomObject') {
@@ -138,7 +138,7 @@ function resolveTarget(p: Prepared, store: LeadStore, fields: FieldRegistry, set
 		const name = p.searchBy.trim();
 		const field = name === '' ? undefined : fields.get(name);
 		if (!field || field.dataType === 'CustomObject' || (settings.strictProspectIdSearchBy && name === 'ProspectID')) {
-			return fail('MXInvalidInputException', 'Invalid SearchBy value provided');
+			return fail('MXInvalidInputException', 'Invalid SearchBy value provided'); // [OBS] contract §1.6 (Opportunity Capture, live)
 		}
 		if (!p.values.get(field)) {
 			return fail('MXInvalidInputException', `SearchBy attribute '${field.schemaName}' has no value in the request`); // [INF]
@@ -219,6 +219,10 @@ function subField(field: FieldDefinition, name: string): SubFieldDefinition | un
 	return field.subFields?.find((s) => s.schemaName.toLowerCase() === lower);
 }
 
+/**
+ * MXDuplicateEntryException messages: the phone one [OBS] (contract §1.6, several clients), the e-mail one [OBS]
+ * low confidence (a test fixture), `Duplicate entry '…' for key '…'` [CODE] `dpaluy/leadsquared` spec.
+ */
 function duplicateMessage(field: FieldDefinition, value: string): string {
 	if (field.dataType === 'Phone') return 'A Lead with same Phone Number already exists.';
 	if (field.dataType === 'Email') return 'A Lead with same Email already exists.';

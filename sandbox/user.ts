@@ -16,6 +16,11 @@ export function trackingHost(apiHost: string): string {
 	return apiHost.replace(/^api(?=[-.])/i, 'tracking');
 }
 
+/**
+ * [DOC] https://apidocs.leadsquared.com/user-authentication/ sample keys (Id, Name, PassPhrase, Role, TimeZone,
+ * Type, Org…, MobileServiceURLs, LSQCommonServiceURLs); `LSQCommonServiceURLs.api` without a scheme [CODE]
+ * `chatwoot/chatwoot` setup_service.rb. The values (names, org) are invented constants [INF].
+ */
 export function userByAccessKey(accountHost: string): Record<string, unknown> {
 	const app = appHost(accountHost);
 	return {

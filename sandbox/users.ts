@@ -38,7 +38,7 @@ export function fullName(user: UserDefinition): string {
 	return `${user.firstName} ${user.lastName}`.trim();
 }
 
-/** An element of `Users.Get` [DOC sample keys]. Inactive users are listed with StatusCode 1. */
+/** An element of `Users.Get` [DOC] https://apidocs.leadsquared.com/get-users sample keys. Inactive users are listed with StatusCode 1. */
 export function renderUserSummary(user: UserDefinition): Record<string, unknown> {
 	return {
 		ID: user.id,
@@ -53,7 +53,7 @@ export function renderUserSummary(user: UserDefinition): Record<string, unknown>
 	};
 }
 
-/** The element of `User/Retrieve/ByUserId` [DOC sample keys; the values not modelled are empty]. */
+/** The element of `User/Retrieve/ByUserId` [DOC] https://apidocs.leadsquared.com/get-user-by-id/ sample keys; the values not modelled are empty [INF]. */
 export function renderUserDetail(user: UserDefinition, directory: UserDirectory): Record<string, unknown> {
 	return {
 		UserId: user.id,

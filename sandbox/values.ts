@@ -19,6 +19,7 @@ export function normalizeValue(field: FieldDefinition | SubFieldDefinition, raw:
 	if (raw === '') return { ok: true, value: '' };
 	const name = field.schemaName;
 	const trimmed = raw.trim();
+	// [INF] messages: no source shows what LeadSquared says about a malformed value (contract §1.6).
 	const invalid = (expected: string): Normalized => ({
 		ok: false,
 		message: `Invalid value '${raw}' for attribute '${name}': ${expected}`,
@@ -55,7 +56,7 @@ export function normalizeValue(field: FieldDefinition | SubFieldDefinition, raw:
 			if (!options.some((o) => o.value === raw)) {
 				return {
 					ok: false,
-					message: `Invalid value '${raw}' for dropdown attribute '${name}'. Allowed values: ${options.map((o) => o.value).join(', ')}`,
+					message: `Invalid value '${raw}' for dropdown attribute '${name}'. Allowed values: ${options.map((o) => o.value).join(', ')}`, // [INF]
 				};
 			}
 			break;
@@ -65,7 +66,7 @@ export function normalizeValue(field: FieldDefinition | SubFieldDefinition, raw:
 	}
 	const max = maxLengthOf(field);
 	if (value.length > max) {
-		return { ok: false, message: `Value of attribute '${name}' exceeds the maximum length of ${max} characters` };
+		return { ok: false, message: `Value of attribute '${name}' exceeds the maximum length of ${max} characters` }; // [INF]
 	}
 	return { ok: true, value };
 }

@@ -102,14 +102,14 @@ export function mergeForUpdate(hook: StoredWebhook, body: Obj): Obj {
 export function readWebhookBody(body: Obj, ctx: InputContext): WebhookValues | InputError {
 	const url = pick(body, 'URL');
 	if (typeof url !== 'string' || url.trim() === '') return missing('URL');
-	if (!isHttpUrl(url.trim())) return invalid(`Invalid URL '${url}'. Pass an http or https URL`);
+	if (!isHttpUrl(url.trim())) return invalid(`Invalid URL '${url}'. Pass an http or https URL`); // [INF] message
 
 	const method = String(pick(body, 'Method') ?? 'POST').trim().toUpperCase() || 'POST';
-	if (!METHODS.includes(method)) return invalid(`Invalid Method '${method}'. Webhooks are sent with POST`);
+	if (!METHODS.includes(method)) return invalid(`Invalid Method '${method}'. Webhooks are sent with POST`); // [INF] message
 
 	const rawType = String(pick(body, 'ContentType') ?? 'application/json').split(';')[0].trim().toLowerCase() || 'application/json';
 	const contentType = CONTENT_TYPES[rawType];
-	if (!contentType) return invalid(`Invalid ContentType '${rawType}'. Use application/json, application/x-www-form-urlencoded or text/plain`);
+	if (!contentType) return invalid(`Invalid ContentType '${rawType}'. Use application/json, application/x-www-form-urlencoded or text/plain`); // [INF] message
 
 	const rawEvent = pick(body, 'WebhookEvent');
 	if (rawEvent === undefined || rawEvent === null || rawEvent === '') return missing('WebhookEvent');
@@ -178,7 +178,7 @@ function readProperties(raw: unknown, options: WebhookOptions): Obj | null | Inp
 		}
 		return raw as Obj;
 	}
-	if (typeof raw !== 'string') return invalid('Webhook Properties is not a valid JSON');
+	if (typeof raw !== 'string') return invalid('Webhook Properties is not a valid JSON'); // [OBS message]
 	try {
 		const parsed: unknown = JSON.parse(raw);
 		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Obj;
@@ -224,7 +224,7 @@ function readWatchedFields(properties: Obj | null, leadFields: FieldRegistry | u
 	const out: string[] = [];
 	for (const name of names) {
 		const field = leadFields.get(name);
-		if (!field) return invalid(`Field '${name}' does not exist`);
+		if (!field) return invalid(`Field '${name}' does not exist`); // [INF] message
 		out.push(field.schemaName);
 	}
 	return out;
@@ -239,16 +239,16 @@ function readUrls(raw: unknown): string[] {
 /** CustomHeaders `[{Key, Value}]` [DOC]; a valid header name, no line breaks, at most `max` [OBS 10]. */
 function readHeaders(raw: unknown, max: number): Array<{ Key: string; Value: string }> | InputError {
 	if (raw === undefined || raw === null) return [];
-	if (!Array.isArray(raw)) return invalid('CustomHeaders must be a list of {Key, Value}');
-	if (raw.length > max) return invalid(`A webhook can have at most ${max} custom headers`);
+	if (!Array.isArray(raw)) return invalid('CustomHeaders must be a list of {Key, Value}'); // [INF] message
+	if (raw.length > max) return invalid(`A webhook can have at most ${max} custom headers`); // [INF] message
 	const out: Array<{ Key: string; Value: string }> = [];
 	for (const item of raw) {
-		if (typeof item !== 'object' || item === null || Array.isArray(item)) return invalid('CustomHeaders must be a list of {Key, Value}');
+		if (typeof item !== 'object' || item === null || Array.isArray(item)) return invalid('CustomHeaders must be a list of {Key, Value}'); // [INF] message
 		const key = String(pick(item as Obj, 'Key') ?? '').trim();
 		const rawValue = pick(item as Obj, 'Value');
 		const value = rawValue === undefined || rawValue === null ? '' : String(rawValue);
-		if (!TOKEN.test(key)) return invalid(`Invalid custom header name '${key}'`);
-		if (/[\r\n]/.test(value)) return invalid(`Invalid value of custom header '${key}'`);
+		if (!TOKEN.test(key)) return invalid(`Invalid custom header name '${key}'`); // [INF] message
+		if (/[\r\n]/.test(value)) return invalid(`Invalid value of custom header '${key}'`); // [INF] message
 		out.push({ Key: key, Value: value });
 	}
 	return out;

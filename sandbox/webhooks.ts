@@ -125,7 +125,8 @@ export class WebhookRegistry {
 }
 
 /**
- * A row of `Webhook.svc/Retrieve`: WebhookId, EventName, EventCode, Description, URL [DOC]; the
+ * A row of `Webhook.svc/Retrieve`: WebhookId, EventName, EventCode, Description, URL [DOC]
+ * https://apidocs.leadsquared.com/retrieve-a-webhook/ ; the
  * other keys [INF] echo what Create takes, with StatusCode and the dates.
  */
 export function renderWebhook(hook: StoredWebhook): Record<string, unknown> {

@@ -22,12 +22,22 @@ export const ACTIVITY_ROUTES: Route[] = [
 	...ACTIVITY_READ_ROUTES,
 ];
 
+/**
+ * Source: [CODE] `LeadSquared/php-library` and `chatwoot/chatwoot` call it; the entries' real keys (ActivityEvent,
+ * ActivityEventName, EventType, …) are [CODE] ids 56037757482, 67007166726 and [live] 63418286132 (contract
+ * §12.1). The entries are rendered by activity-types.ts.
+ */
 function activityTypes(ctx: RouteContext): Answer {
 	const { crm, options } = ctx.state;
 	const listed = crm.activityTypes.all().filter((t) => options.activityTypesIncludeOpportunities || kindOf(t) !== 'opportunity');
 	return jsonAnswer(200, listed.map((t) => crm.activityTypes.renderSummary(t)));
 }
 
+/**
+ * Source: [live] id 68483312883 (called with the plain numeric code, answered the type's fields) and [CODE]
+ * id 56037757482; the setting object is rendered by activity-types.ts. A code that is not an activity type:
+ * the event-code error [INF for this endpoint].
+ */
 function activitySetting(ctx: RouteContext): Answer {
 	const code = requiredParam(ctx, 'code');
 	if (typeof code !== 'string') return code;
@@ -39,7 +49,11 @@ function activitySetting(ctx: RouteContext): Answer {
 	return jsonAnswer(200, ctx.state.crm.activityTypes.renderSetting(type));
 }
 
-/** `{"Status":"Success","Message":{"Id":…}}`; with IncludeLeadScore, `Message.LeadScore` [INF key]. */
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/post-an-activity-to-lead/ (and, by e-mail address,
+ * https://apidocs.leadsquared.com/post-activity-with-lead-email-address/) → `{"Status":"Success","Message":
+ * {"Id":…}}` ([CODE] `chatwoot/chatwoot` activity_client.rb); with IncludeLeadScore, `Message.LeadScore` [INF key].
+ */
 function createActivity(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
 	if (isAnswer(body)) return body;
@@ -51,8 +65,8 @@ function createActivity(ctx: RouteContext): Answer {
 }
 
 /**
- * Up to `activityBulkMaxRows` activities [DOC https://apidocs.leadsquared.com/post-bulk-activities-on-leads:
- * 25]; per-row results `{Response:[{ProspectActivityId, RowNumber, ActivityCreated, ExceptionType?,
+ * Source: [DOC] https://apidocs.leadsquared.com/post-bulk-activities-on-leads (up to 25 activities, shown as
+ * `activityBulkMaxRows`); per-row results `{Response:[{ProspectActivityId, RowNumber, ActivityCreated, ExceptionType?,
  * ExceptionMessage?}]}` [DOC start of the sample; keys CODE id 70701181602], or with answerForms.activityBulk
  * 'count' only `{"Status":"Success","Message":{"Count":<rows created>}}` ([CODE] id 70701181602 accepts that
  * form; that it counts the rows created, and answers Success with Count 0 when none was, is [INF]). A failing
@@ -86,7 +100,8 @@ function bulkAdd(ctx: RouteContext): Answer {
 }
 
 /**
- * `CustomActivity/Update` [DOC request]: the note and the given fields of a custom activity change.
+ * Source: [DOC] https://apidocs.leadsquared.com/update-activity/ (request; its sample answer is
+ * `{"Status":"Success","Message":{"Id"}}`): the note and the given fields of a custom activity change.
  * Answer `{"Status":"Success","Message":{"Id":…,"IsSuccessful":true}}` [INF, as for account activities].
  */
 function updateActivity(ctx: RouteContext): Answer {

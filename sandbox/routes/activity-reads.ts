@@ -17,10 +17,10 @@ export const ACTIVITY_READ_ROUTES: Route[] = [
 	{ name: 'CustomActivity/RetrieveByActivityEvent', method: 'POST', path: `${PA}CustomActivity/RetrieveByActivityEvent`, bucket: 'normal', handle: retrieveByEvent },
 ];
 
-/** `PageSize can not be more than 1000` [OBS] above `activityMaxPageSize`. */
+/** `PageSize can not be more than 1000` ([live] ids 68297653413, 68455460439) above `activityMaxPageSize`. */
 function pageSizeProblem(ctx: RouteContext, size: number): Answer | undefined {
 	const max = ctx.state.options.activityMaxPageSize;
-	return size > max ? mxError(ctx, 'MXInvalidInputException', `PageSize can not be more than ${max}`) : undefined;
+	return size > max ? mxError(ctx, 'MXInvalidInputException', `PageSize can not be more than ${max}`) : undefined; // [live] message
 }
 
 /** An optional ActivityEvent filter: undefined = none; null = given but not a known code. */
@@ -31,7 +31,8 @@ function eventFilter(ctx: RouteContext, raw: unknown): number | undefined | null
 }
 
 /**
- * `{RecordCount, ProspectActivities}` [DOC]; RowCount 25 by default. Ordered by ActivityDateTime
+ * Source: [DOC] https://apidocs.leadsquared.com/get-activities-of-a-lead/ : `{Parameter:{ActivityEvent},
+ * Paging:{Offset, RowCount}}` → `{RecordCount, ProspectActivities}` [DOC]; RowCount 25 by default. Ordered by ActivityDateTime
  * (`leadActivitiesOrder`, newest first by default [INF]); ties by posting order. An unknown lead has no
  * activities [INF].
  */
@@ -83,7 +84,8 @@ function renderOfLead(ctx: RouteContext, activity: StoredActivity): Obj {
 }
 
 /**
- * `{RecordCount, List}` [DOC]: activities of one type whose ModifiedOn (or CreatedOn, when
+ * Source: [DOC] https://apidocs.leadsquared.com/bulk-retrieve-activities-by-activity-event/ ; [CODE] id 67162514356
+ * pages it by PageIndex/PageSize and reads List and RecordCount; [live] id 68297653413 (the 1,000-row cap). `{RecordCount, List}` [DOC]: activities of one type whose ModifiedOn (or CreatedOn, when
  * Sorting.ColumnName is CreatedOn [INF]) lies within FromDate..ToDate, both inclusive, whole seconds.
  * Direction 1 = newest first, 0 (default [INF]) = oldest first; ties keep write order, so consecutive
  * pages never repeat or skip a row.

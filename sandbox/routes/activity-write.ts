@@ -26,6 +26,7 @@ export type WriteFailure = {
 
 export type PostOutcome = { ok: true; activity: StoredActivity; leadScore: number } | WriteFailure;
 
+/** [OBS] contract §1.6: a bad ActivityEvent answers this with HTTP 500 and `"IsMXException":true` (public client code). */
 export const EVENT_CODE_INVALID: WriteFailure = {
 	ok: false,
 	exceptionType: 'MXInvalidActivityException',

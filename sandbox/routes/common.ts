@@ -69,14 +69,15 @@ export function badRequest(message: string): Answer {
 }
 
 export function requireJsonBody(ctx: RouteContext): Answer | undefined {
+	// [DOC] every page: 400 when the content type is not application/json or the body is not as specified; the texts are [INF].
 	if (!isJsonContentType(ctx.headers)) return badRequest('Content-Type must be application/json');
-	if (!ctx.bodyIsJson) return badRequest('Request body is not valid JSON');
+	if (!ctx.bodyIsJson) return badRequest('Request body is not valid JSON'); // [INF] message
 	return undefined;
 }
 
 /** [INF] message for a missing query parameter, modelled on "Invalid Input! Parameter Name: activity". */
 export function requiredParam(ctx: RouteContext, name: string): string | Answer {
 	const value = queryParam(ctx.query, name);
-	if (value === undefined || value.trim() === '') return mxError(ctx, 'MXInvalidInputException', `Invalid Input! Parameter Name: ${name}`);
+	if (value === undefined || value.trim() === '') return mxError(ctx, 'MXInvalidInputException', `Invalid Input! Parameter Name: ${name}`); // [INF] modelled on the [CODE] fixture "Invalid Input! Parameter Name: activity"
 	return value.trim();
 }

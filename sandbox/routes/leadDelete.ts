@@ -16,6 +16,10 @@ export const LEAD_DELETE_ROUTES: Route[] = [
 export const DELETION_DISABLED_MESSAGE =
 	'Lead deletion through the API is not enabled for this account. Please write to support@leadsquared.com to enable it.';
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/lead-delete/ → `{"Status":"Success"}`; off for an account until
+ * LeadSquared support enables it [DOC]; what a disabled account answers is [INF] (DELETION_DISABLED_MESSAGE).
+ */
 function deleteById(ctx: RouteContext): Answer {
 	if (!ctx.state.options.leadDeletionEnabled) return mxError(ctx, 'MXUnAuthorizedAccessException', DELETION_DISABLED_MESSAGE);
 	const leadId = requiredParam(ctx, 'leadId');

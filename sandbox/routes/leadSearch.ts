@@ -30,10 +30,15 @@ function text(value: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/search-by-lead-criteria/ (the body, operators, 1-based
+ * PageIndex, Direction "1" descending). The answer is not shown there: a bare array of flat leads, or
+ * `{RecordCount, Leads}` with `leadSearchResponse` [INF: clients read both]. Messages: search.ts.
+ */
 function leadsGet(ctx: RouteContext): Answer {
 	const problem = requireJsonBody(ctx);
 	if (problem) return problem;
-	if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return badRequest('Request body must be a JSON object');
+	if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return badRequest('Request body must be a JSON object'); // [INF] message
 	const { store, fields, options } = ctx.state;
 	const fail = (e: SearchError): Answer => mxError(ctx, e.exceptionType, e.message);
 

@@ -18,8 +18,8 @@ export const LEAD_ROUTES: Route[] = [
 		path: '/v2/Authentication.svc/UserByAccessKey.Get',
 		bucket: 'normal',
 		anyRegion: true,
-		// [DOC] https://apidocs.leadsquared.com/user-authentication/ : the user and org object, on any region;
-		// inside `d` with answerForms.userByAccessKey 'd' ([CODE] id 56732457733 reads both).
+		// Source: [DOC] https://apidocs.leadsquared.com/user-authentication/ : the user and org object, answered on
+		// any region (user.ts); inside `d` with answerForms.userByAccessKey 'd' ([CODE] id 56732457733 reads both).
 		handle: (ctx) => {
 			const user = userByAccessKey(ctx.state.options.accountHost);
 			return jsonAnswer(200, ctx.state.options.answerForms.userByAccessKey === 'd' ? { d: user } : user);
@@ -39,6 +39,11 @@ export const LEAD_ROUTES: Route[] = [
 
 // ---------- metadata ----------
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/meta-data/ (an array of field objects; `excludeOptionSets=1`
+ * drops the options) and https://apidocs.leadsquared.com/get-lead-field-properties (`schemaName=` → a
+ * one-element array). The objects: fields.ts.
+ */
 function metadata(ctx: RouteContext): Answer {
 	const exclude = (queryParam(ctx.query, 'excludeOptionSets') ?? '').trim().toLowerCase();
 	const schemaName = queryParam(ctx.query, 'schemaName');
@@ -64,6 +69,14 @@ function runWrite(ctx: RouteContext, payload: unknown, mode: WriteMode): UpsertO
 	return outcome;
 }
 
+/**
+ * Lead.CreateOrUpdate, Lead.Create and Lead.Update; the rules are in upsert.ts.
+ * Source: [DOC] https://apidocs.leadsquared.com/create-or-update/ → `{"Status":"Success","Message":{"Id",
+ * "AffectedRows":1}}`; [DOC] https://apidocs.leadsquared.com/create-a-lead/ → `{"Status":"Success","Message":
+ * {"Id"}}` (the answer [CODE] `dpaluy/leadsquared` spec); [DOC] https://apidocs.leadsquared.com/update-a-lead/
+ * → `{"Status":"Success","Message":{"AffectedRows":1}}`. Refusals: the MX envelope with HTTP 500 [DOC]
+ * https://apidocs.leadsquared.com/error-handling/ (or 200: `mxErrorStatus`).
+ */
 function leadWrite(kind: WriteMode['kind']): (ctx: RouteContext) => Answer {
 	return (ctx) => {
 		const problem = requireJsonBody(ctx);
@@ -72,7 +85,7 @@ function leadWrite(kind: WriteMode['kind']): (ctx: RouteContext) => Answer {
 		if (kind === 'create') mode = { kind: 'create' };
 		if (kind === 'update') {
 			const leadId = queryParam(ctx.query, 'leadId') ?? '';
-			if (leadId.trim() === '') return mxError(ctx, 'MXMandatoryAttributeMissingException', "'leadId' is mandatory for updating lead");
+			if (leadId.trim() === '') return mxError(ctx, 'MXMandatoryAttributeMissingException', "'leadId' is mandatory for updating lead"); // [DOC] error-handling page
 			mode = { kind: 'update', leadId: leadId.trim() };
 		}
 		const outcome = runWrite(ctx, ctx.body, mode);
@@ -83,10 +96,15 @@ function leadWrite(kind: WriteMode['kind']): (ctx: RouteContext) => Answer {
 	};
 }
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/bulk-create-or-update/ (up to 25 rows, each its own pairs and
+ * SearchBy) → `[{RowNumber, LeadId, LeadCreated, LeadUpdated, AffectedRows}]` ([CODE] `Satyam-2001/Leadsquared`
+ * types); a failed row carries ExceptionType/ErrorMessage inline, RowNumber 1-based ([OBS] contract §2.7).
+ */
 function bulkCreateOrUpdate(ctx: RouteContext): Answer {
 	const problem = requireJsonBody(ctx);
 	if (problem) return problem;
-	if (!Array.isArray(ctx.body)) return badRequest('Request body must be a JSON array of rows');
+	if (!Array.isArray(ctx.body)) return badRequest('Request body must be a JSON array of rows'); // [INF] message
 	const max = ctx.state.options.bulkMaxRows;
 	if (ctx.body.length > max) {
 		return mxError(ctx, 'MXInvalidInputException', `Number of leads in the request exceeds the maximum limit of ${max}`); // [INF]
@@ -111,11 +129,13 @@ function bulkCreateOrUpdate(ctx: RouteContext): Answer {
 
 // ---------- reads ----------
 
+/** Flat leads as the reads answer them [DOC get-a-lead-by-email-id sample]: see leads.ts renderLead. */
 function render(ctx: RouteContext, leads: LeadRecord[], columns?: string[]): Array<Record<string, string | null>> {
 	return leads.map((l) => renderLead(l, ctx.state.fields, columns));
 }
 
 
+/** Source: [CODE] `dpaluy/leadsquared` spec → `[lead]`; `[]` for an unknown id ([OBS] contract §2.3). Rows: leads.ts renderLead. */
 function getById(ctx: RouteContext): Answer {
 	const id = requiredParam(ctx, 'id');
 	if (typeof id !== 'string') return id;
@@ -123,6 +143,7 @@ function getById(ctx: RouteContext): Answer {
 	return jsonAnswer(200, render(ctx, lead ? [lead] : []));
 }
 
+/** Source: [DOC] https://apidocs.leadsquared.com/get-a-lead-by-email-id/ → an array of flat leads, `[]` when none. */
 function getByEmail(ctx: RouteContext): Answer {
 	const email = requiredParam(ctx, 'emailaddress');
 	if (typeof email !== 'string') return email;
@@ -130,6 +151,10 @@ function getByEmail(ctx: RouteContext): Answer {
 	return jsonAnswer(200, render(ctx, field ? ctx.state.store.findBy(field, email) : []));
 }
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/get-lead-by-phone/ → an array; Phone and Mobile only; of several
+ * matches the one with the most recent activity (here: the most recently modified [INF: no activity clock]).
+ */
 function getByPhone(ctx: RouteContext): Answer {
 	const phone = requiredParam(ctx, 'phone');
 	if (typeof phone !== 'string') return phone;
@@ -138,7 +163,10 @@ function getByPhone(ctx: RouteContext): Answer {
 	return jsonAnswer(200, render(ctx, lead ? [lead] : []));
 }
 
-/** [INF] substring match on names, company, e-mail; digit match on phones. */
+/**
+ * Source: [CODE] `chatwoot/chatwoot` lead_client.rb and spec → an array, `[]` when none. What it matches is
+ * [INF]: no source says; here a part of the names, company or e-mail, or of the phones' digits.
+ */
 function quickSearch(ctx: RouteContext): Answer {
 	const key = requiredParam(ctx, 'key');
 	if (typeof key !== 'string') return key;
@@ -160,6 +188,10 @@ function quickSearch(ctx: RouteContext): Answer {
 	return jsonAnswer(200, render(ctx, ctx.state.store.records().filter(hit)));
 }
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/get-leads-in-bulk-by-ids/ : `{SearchParameters:{LeadIds},
+ * Columns:{Include_CSV}, Paging}` → `{RecordCount, Leads:[flat leads]}`.
+ */
 function retrieveByIds(ctx: RouteContext): Answer {
 	const problem = requireJsonBody(ctx);
 	if (problem) return problem;
@@ -167,12 +199,12 @@ function retrieveByIds(ctx: RouteContext): Answer {
 	const search = (body.SearchParameters ?? {}) as Record<string, unknown>;
 	const ids = search.LeadIds;
 	if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
-		return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: LeadIds');
+		return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: LeadIds'); // [INF] after the observed "Invalid Input! Parameter Name: activity"
 	}
 	const paging = (body.Paging ?? {}) as Record<string, unknown>;
 	const pageIndex = Math.max(1, Number(paging.PageIndex ?? 1) || 1);
 	const pageSize = Number(paging.PageSize ?? 5000) || 5000;
-	if (pageSize > 5000) return mxError(ctx, 'MXInvalidInputException', 'PageSize can not be more than 5000');
+	if (pageSize > 5000) return mxError(ctx, 'MXInvalidInputException', 'PageSize can not be more than 5000'); // [OBS] lead pages cap at 5000 (contract §1.6)
 	const columnsCsv = ((body.Columns ?? {}) as Record<string, unknown>).Include_CSV;
 	const columns =
 		typeof columnsCsv === 'string' && columnsCsv.trim() !== ''

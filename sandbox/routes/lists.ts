@@ -48,6 +48,11 @@ const isList = (value: StoredList | Answer): value is StoredList => 'id' in valu
 
 // ---------- Lists.Get ----------
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/retrieve-all-lists/ : `?PageIndex=&ListType=0|1|2&SearchText=`
+ * → `[{ListId, ListName, ListDescription, ListType, MemberCount}]`; the page size is not stated
+ * (`listsPageSize` [INF]).
+ */
 function listsGet(ctx: RouteContext): Answer {
 	const { lists, options } = ctx.state;
 	const rawIndex = (queryParam(ctx.query, 'PageIndex') ?? '').trim();
@@ -73,10 +78,14 @@ function listsGet(ctx: RouteContext): Answer {
 
 // ---------- adding and removing ----------
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/add-leads-to-a-static-list/ : `{listId, leadIds}` →
+ * `{"Status":"Success","Message":{"Message":"Successfully added N lead(s) to list"}}`; duplicates are skipped.
+ */
 function addLeads(ctx: RouteContext): Answer {
 	const problem = requireJsonBody(ctx);
 	if (problem) return problem;
-	if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return badRequest('Request body must be a JSON object');
+	if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return badRequest('Request body must be a JSON object'); // [INF] message
 	const listId = bodyProp(ctx.body, 'listId');
 	if (typeof listId !== 'string' || listId.trim() === '') return fail(ctx, missingParameter('listId'));
 	const leadIds = bodyProp(ctx.body, 'leadIds');
@@ -98,6 +107,10 @@ function addLeads(ctx: RouteContext): Answer {
 	return jsonAnswer(200, { Status: 'Success', Message: { Message: `Successfully added ${added} lead(s) to list` } });
 }
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/add-lead/ : `?listId=&leadId=` → `{"Status":"Success","Message":
+ * {"Id","AffectedRows"}}` [INF: the answer of the other single-lead writes].
+ */
 function addLead(ctx: RouteContext): Answer {
 	const listId = requiredParam(ctx, 'listId');
 	if (typeof listId !== 'string') return listId;
@@ -112,6 +125,10 @@ function addLead(ctx: RouteContext): Answer {
 	return jsonAnswer(200, { Status: 'Success', Message: { Id: id, AffectedRows: added } }); // [INF] 0 when already a member
 }
 
+/**
+ * Source: [DOC "Remove a Lead from a Static List"] (leadsquared-api-more.md §5; its URL is not in the stored
+ * sources): `?ListId=&LeadID=` → `{"Status":"Success","Message":{"Message":"Successfully removed lead from list"}}`.
+ */
 function removeLead(ctx: RouteContext): Answer {
 	const listId = requiredParam(ctx, 'ListId');
 	if (typeof listId !== 'string') return listId;
@@ -125,6 +142,10 @@ function removeLead(ctx: RouteContext): Answer {
 	return jsonAnswer(200, { Status: 'Success', Message: { Message: 'Successfully removed lead from list' } });
 }
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/remove-all-leads-from-a-static-list/ (announced in LeadSquared's
+ * API changelog, 2022-12-21): `?ListId=` → `{"Status":"Success","Message":{"Id":"<listId>"}}`.
+ */
 function emptyList(ctx: RouteContext): Answer {
 	const listId = requiredParam(ctx, 'ListId');
 	if (typeof listId !== 'string') return listId;
@@ -136,10 +157,15 @@ function emptyList(ctx: RouteContext): Answer {
 
 // ---------- leads in a list ----------
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/get-leads-in-a-list-2 : `{SearchParameters:{ListId,
+ * RetrieveBehaviour}, Columns, Sorting, Paging}` → `{RecordCount, Leads:[{LeadPropertyList:[{Attribute, Value,
+ * Fields:null}]}]}` ending with CanUpdate, as in the sample; [CODE] id 70701181602 reads it the same way.
+ */
 function leadsInList(ctx: RouteContext): Answer {
 	const problem = requireJsonBody(ctx);
 	if (problem) return problem;
-	if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return badRequest('Request body must be a JSON object');
+	if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return badRequest('Request body must be a JSON object'); // [INF] message
 	const { fields, options } = ctx.state;
 	const listId = bodyProp(bodyProp(ctx.body, 'SearchParameters'), 'ListId');
 	if (typeof listId !== 'string' || listId.trim() === '') return fail(ctx, missingParameter('ListId'));

@@ -17,6 +17,7 @@ export const NOTE_ROUTES: Route[] = [
 ];
 
 /**
+ * Source: [DOC] https://apidocs.leadsquared.com/create-notes-with-attachment/ :
  * `{RelatedProspectId, Note, AttachmentName}` → `{"Status":"Success","Message":{"Id":…}}` [DOC]. The
  * lead and the note text are mandatory [DOC]; the messages are [INF]. AttachmentName is a URL [DOC]:
  * its last path segment becomes the stored AttachmentName, the URL the AttachmentURL [INF].
@@ -48,8 +49,8 @@ function createNote(ctx: RouteContext): Answer {
 }
 
 /**
- * `{Parameter:{RelatedId, Id?}, Paging:{PageIndex, PageSize}, Sorting:{ColumnName, Direction}}` [DOC
- * https://apidocs.leadsquared.com/get-all-notes-of-lead/] → `{RecordCount, List}` [DOC List] or
+ * Source: [DOC] https://apidocs.leadsquared.com/get-all-notes-of-lead/ :
+ * `{Parameter:{RelatedId, Id?}, Paging:{PageIndex, PageSize}, Sorting:{ColumnName, Direction}}` → `{RecordCount, List}` [DOC List] or
  * `{RecordCount, Notes}` (`answerForms.notes`; [CODE] ids 67162514356, 67321114747 read either, with
  * RecordCount, so RecordCount is [CODE] too). Sorting by CreatedOn (default) or ModifiedOn, newest first
  * unless Direction 0 [INF: the doc sample sorts by CreatedOn]; PageSize 25 by default [INF: no source

@@ -23,7 +23,10 @@ export const OPPORTUNITY_ROUTES: Route[] = [
 	{ name: 'GetOpportunityTypeMetadata', method: 'GET', path: `${OM}GetOpportunityTypeMetadata`, bucket: 'normal', handle: typeMetadata },
 ];
 
-/** `{ProspectOpportunityId, OpportunityNote, Fields}` → `{"Status":"Success","Message":{"Id":…}}` [DOC]; only the fields given change. */
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/update-an-opportunity/ : `{ProspectOpportunityId, OpportunityNote,
+ * Fields}` → `{"Status":"Success","Message":{"Id":…}}`; only the fields given change.
+ */
 function updateOpportunity(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
 	if (isAnswer(body)) return body;
@@ -49,7 +52,8 @@ function updateOpportunity(ctx: RouteContext): Answer {
 }
 
 /**
- * `{RecordCount, List}` [DOC]: each row has the lead's id and name/e-mail/phone, the opportunity's ids
+ * Source: [DOC] https://apidocs.leadsquared.com/get-opportunities-by-lead-id/ ; rows flat, no Fields member
+ * ([live] id 63633701174). `{RecordCount, List}` [DOC]: each row has the lead's id and name/e-mail/phone, the opportunity's ids
  * and type, and its fields. Columns.Include_CSV keeps only the named fields besides the ids [INF];
  * Paging PageIndex/PageSize (default 1/100 [INF]); Sorting by any column, CreatedOn newest first by default [INF].
  */
@@ -88,6 +92,7 @@ function opportunitiesOfLead(ctx: RouteContext): Answer {
 	return jsonAnswer(200, { RecordCount: found.length, List: page });
 }
 
+/** A row of GetOpportunitiesOfLead: flat [live] id 63633701174; the first keys [DOC sample], the set [INF]. */
 function renderRow(ctx: RouteContext, opportunity: StoredOpportunity, include: string[]): Obj {
 	const { crm, store } = ctx.state;
 	const lead = store.byId(opportunity.RelatedProspectId) ?? {};
@@ -120,7 +125,11 @@ function renderRow(ctx: RouteContext, opportunity: StoredOpportunity, include: s
 	return row;
 }
 
-/** `GET GetOpportunityTypeMetadata?code=` [DOC]; a code that is not an opportunity type → MXInvalidActivityException [INF]. */
+/**
+ * Source: [CODE] id 55714379744 (`GetOpportunityTypeMetadata?code=12000` → `{…, Fields:[{SchemaName,
+ * DisplayName, …}]}`), fields confirmed live [live] id 69382277671; the metadata is rendered by
+ * activity-types.ts. A code that is not an opportunity type → MXInvalidActivityException [INF].
+ */
 function typeMetadata(ctx: RouteContext): Answer {
 	const code = requiredParam(ctx, 'code');
 	if (typeof code !== 'string') return code;

@@ -20,6 +20,11 @@ function option(body: Obj, opportunity: Obj, name: string): boolean {
 	return prop(opportunity, name) !== undefined ? flag(opportunity, name) : flag(body, name);
 }
 
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/capture-opportunities/ (body, duplicate detection,
+ * AdditionalDetails/ActivityId/PostDeDupActionPerformed/ConflictedOpportunityId); Status, RelatedProspectId and
+ * CreatedOpportunityId at the top level of the answer: [CODE] two public clients (contract §11.1, sandbox/README.md).
+ */
 export function capture(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
 	if (isAnswer(body)) return body;

@@ -32,10 +32,15 @@ function readDate(parameter: unknown, name: string): string | SearchError {
 	return date;
 }
 
+/**
+ * Source: [CODE] id 32417129782 (a sync connector polling `{Parameter:{FromDate, ToDate}, Columns, Paging}` →
+ * `{RecordCount, Leads:[{LeadPropertyList}]}`), [CODE] id 67032899357; the live notes on it (LeadLastModifiedOn,
+ * whole seconds, 5000 a page, unstable ties, Total on every row) are [OBS] contract §2.4.
+ */
 function recentlyModified(ctx: RouteContext): Answer {
 	const problem = requireJsonBody(ctx);
 	if (problem) return problem;
-	if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return badRequest('Request body must be a JSON object');
+	if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return badRequest('Request body must be a JSON object'); // [INF] message
 	const { store, fields, options } = ctx.state;
 	const fail = (e: SearchError): Answer => mxError(ctx, e.exceptionType, e.message);
 

@@ -22,7 +22,7 @@ export function taskValues(ctx: RouteContext, body: Obj, existing?: StoredTask):
 
 	if (creating || has('Name')) {
 		values.Name = str(body, 'Name');
-		if (values.Name.trim() === '') return failure('MXMandatoryAttributeMissingException', 'Mandatory attribute(s) missing - Name');
+		if (values.Name.trim() === '') return failure('MXMandatoryAttributeMissingException', 'Mandatory attribute(s) missing - Name'); // [INF] message, worded as the sandbox's lead writes word it
 	}
 	if (creating) {
 		const type = taskTypeOf(ctx, body);
@@ -52,7 +52,7 @@ export function taskValues(ctx: RouteContext, body: Obj, existing?: StoredTask):
 	if (creating || has('NotifyBy')) {
 		values.NotifyBy = str(body, 'NotifyBy').trim() || '1000';
 		if (!['1100', '1000'].includes(values.NotifyBy)) {
-			return failure(INPUT, `Invalid NotifyBy '${values.NotifyBy}'. Pass 1100 (notify the owner by e-mail) or 1000 (no notification)`);
+			return failure(INPUT, `Invalid NotifyBy '${values.NotifyBy}'. Pass 1100 (notify the owner by e-mail) or 1000 (no notification)`); // [INF] message
 		}
 	}
 	if (creating || has('Location')) values.Location = str(body, 'Location');
@@ -63,8 +63,8 @@ export function taskValues(ctx: RouteContext, body: Obj, existing?: StoredTask):
 function taskTypeOf(ctx: RouteContext, body: Obj): TaskTypeDefinition | WriteFailure {
 	const raw = prop(body, 'TaskType');
 	const name = isObject(raw) ? str(raw, 'Name') || str(raw, 'Id') : (text(raw) ?? '');
-	if (name.trim() === '') return failure(INPUT, 'Invalid Input! Parameter Name: TaskType');
-	return ctx.state.crm.taskType(name) ?? failure(INPUT, `Task type '${name.trim()}' does not exist`);
+	if (name.trim() === '') return failure(INPUT, 'Invalid Input! Parameter Name: TaskType'); // [INF] modelled on the [CODE] fixture "Invalid Input! Parameter Name: activity"
+	return ctx.state.crm.taskType(name) ?? failure(INPUT, `Task type '${name.trim()}' does not exist`); // [INF] message
 }
 
 /** The owner's user id from OwnerId or OwnerEmailAddress (an active user); '' when neither is given. */
@@ -74,7 +74,7 @@ function ownerOf(ctx: RouteContext, body: Obj): string | WriteFailure {
 	const email = str(body, 'OwnerEmailAddress').trim();
 	if (id === '' && email === '') return '';
 	const user = id !== '' ? users.byId(id) : users.byEmail(email);
-	if (!user || (user.statusCode ?? 0) !== 0) return failure(INPUT, `Task owner '${id || email}' does not exist or is not an active user`);
+	if (!user || (user.statusCode ?? 0) !== 0) return failure(INPUT, `Task owner '${id || email}' does not exist or is not an active user`); // [INF] message
 	return user.id;
 }
 
@@ -90,10 +90,10 @@ function relatedOf(ctx: RouteContext, body: Obj): TaskValues | WriteFailure {
 	}
 	if (entity === 5) {
 		const opportunity = id === '' ? undefined : ctx.state.crm.opportunities.get(id);
-		if (!opportunity) return failure('MXInvalidEntityException', 'Opportunity does not exist in the system');
+		if (!opportunity) return failure('MXInvalidEntityException', 'Opportunity does not exist in the system'); // [INF] message
 		return { RelatedEntity: 5, RelatedEntityId: opportunity.ProspectOpportunityId, LeadId: opportunity.RelatedProspectId };
 	}
-	return failure(INPUT, `Invalid RelatedEntity '${str(body, 'RelatedEntity')}'. Pass 0 (none), 1 (lead) or 5 (opportunity)`);
+	return failure(INPUT, `Invalid RelatedEntity '${str(body, 'RelatedEntity')}'. Pass 0 (none), 1 (lead) or 5 (opportunity)`); // [INF] message
 }
 
 /**
@@ -106,21 +106,21 @@ function datesOf(ctx: RouteContext, body: Obj, existing: StoredTask | undefined,
 	let due = existing?.DueDate ?? formatDateTime(ctx.now);
 	if (given('DueDate') !== '') {
 		const parsed = stamp(given('DueDate'));
-		if (!parsed) return failure(INPUT, `Invalid DueDate '${given('DueDate')}'. Pass it in UTC as yyyy-MM-dd HH:mm:ss`);
+		if (!parsed) return failure(INPUT, `Invalid DueDate '${given('DueDate')}'. Pass it in UTC as yyyy-MM-dd HH:mm:ss`); // [INF] message
 		due = parsed;
 	}
 	if (!existing || given('DueDate') !== '') out.DueDate = due;
 	let end = existing && given('DueDate') === '' ? existing.EndDate : '';
 	if (given('EndDate') !== '') {
 		const parsed = stamp(given('EndDate'));
-		if (!parsed) return failure(INPUT, `Invalid EndDate '${given('EndDate')}'. Pass it in UTC as yyyy-MM-dd HH:mm:ss`);
+		if (!parsed) return failure(INPUT, `Invalid EndDate '${given('EndDate')}'. Pass it in UTC as yyyy-MM-dd HH:mm:ss`); // [INF] message
 		end = parsed;
 	} else if (end === '' || given('DueDate') !== '') {
 		const type = existing ? ctx.state.crm.taskType(existing.TaskTypeId) : ctx.state.crm.taskType(typeName(body));
 		const minutes = category === 0 ? (type?.defaultDurationMinutes ?? 30) : 0;
 		end = formatDateTime(Date.parse(`${due.replace(' ', 'T')}Z`) + minutes * 60_000);
 	}
-	if (end < due) return failure(INPUT, 'EndDate cannot be earlier than DueDate');
+	if (end < due) return failure(INPUT, 'EndDate cannot be earlier than DueDate'); // [INF] message
 	if (!existing || end !== existing.EndDate) out.EndDate = end;
 	return out;
 }

@@ -23,7 +23,11 @@ export const TASK_ROUTES: Route[] = [
 	{ name: 'Task.MarkComplete', method: 'GET', path: `${TS}MarkComplete`, bucket: 'normal', handle: markComplete },
 ];
 
-/** `{"Status":"Success","Message":{"Id":<UserTaskId>}}` [brief; DOC for the other writes]. */
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/create-a-to-do/ and https://apidocs.leadsquared.com/create-task-appointment/
+ * (bodies; values and rules in task-input.ts) → `{"Status":"Success","Message":{"Id":<UserTaskId>}}` [INF: the
+ * answer of the documented writes].
+ */
 function createTask(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
 	if (isAnswer(body)) return body;
@@ -64,7 +68,7 @@ function createTask(ctx: RouteContext): Answer {
 	return successId(task.UserTaskId);
 }
 
-/** `{"Status":"Success","Message":{"AffectedRows":1,"AutoId":…}}` [DOC]. */
+/** Source: [DOC] https://apidocs.leadsquared.com/update-task/ → `{"Status":"Success","Message":{"AffectedRows":1,"AutoId":…}}`. */
 function updateTask(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
 	if (isAnswer(body)) return body;
@@ -81,7 +85,7 @@ function updateTask(ctx: RouteContext): Answer {
 	return jsonAnswer(200, { Status: 'Success', Message: { AffectedRows: 1, AutoId: Number(task.UserTaskAutoId.replace(/\D/g, '')) } });
 }
 
-/** `GET Task.svc/RetrieveTaskType[?ColumnName=TaskTypeId|TaskTypeName|Category&ColumnValue=]` [DOC]. */
+/** Source: [DOC] https://apidocs.leadsquared.com/get-list-of-task-types-2/ : `[?ColumnName=TaskTypeId|TaskTypeName|Category&ColumnValue=]`. */
 function taskTypes(ctx: RouteContext): Answer {
 	const column = (queryParam(ctx.query, 'ColumnName') ?? '').trim().toLowerCase();
 	const value = (queryParam(ctx.query, 'ColumnValue') ?? '').trim().toLowerCase();
@@ -121,7 +125,7 @@ function renderTaskType(type: TaskTypeDefinition): Obj {
 }
 
 /**
- * `{RecordCount, List}` [DOC] of one owner's tasks (LookupName OwnerId or OwnerEmailAddress), filtered
+ * Source: [DOC] https://apidocs.leadsquared.com/retrieve-tasks/ → `{RecordCount, List}` of one owner's tasks (LookupName OwnerId or OwnerEmailAddress), filtered
  * by DueDate within FromDate..ToDate, StatusCode and TypeName (a task type id or name); Sorting by
  * DueDate (default), CreatedOn, ModifiedOn or Name, ascending unless Direction 1 [INF]; Paging Offset
  * (rows to skip) and RowCount (default 25 [INF]).
@@ -235,7 +239,11 @@ function renderTask(ctx: RouteContext, task: StoredTask): Obj {
 	};
 }
 
-/** [INF] answer `{"Status":"Success","Message":{"AffectedRows":1}}`; completing twice changes nothing. */
+/**
+ * Source: [CODE] ids 55769086779 and 55762759671 (`GET Task.svc/MarkComplete?id=`, "Sets StatusCode=1,
+ * CompletedOn=now"); no doc page found. The answer `{"Status":"Success","Message":{"AffectedRows":1}}` and that
+ * completing twice changes nothing are [INF].
+ */
 function markComplete(ctx: RouteContext): Answer {
 	const id = requiredParam(ctx, 'id');
 	if (typeof id !== 'string') return id;

@@ -9,12 +9,13 @@ import { bodyObject, child, int, isAnswer, isObject, prop, slice, str, text, typ
 const UM = '/v2/UserManagement.svc/';
 
 export const USER_ROUTES: Route[] = [
+	// Source: [DOC] https://apidocs.leadsquared.com/get-users → a bare array of users, inactive ones included (users.ts).
 	{ name: 'Users.Get', method: 'GET', path: `${UM}Users.Get`, bucket: 'normal', handle: (ctx) => jsonAnswer(200, ctx.state.crm.users.all().map(renderUserSummary)) },
 	{ name: 'User/Retrieve/ByUserId', method: 'GET', path: `${UM}User/Retrieve/ByUserId`, bucket: 'normal', handle: byUserId },
 	{ name: 'User/AdvancedSearch', method: 'POST', path: `${UM}User/AdvancedSearch`, bucket: 'normal', handle: advancedSearch },
 ];
 
-/** `[user]`, or `[]` for an unknown or inactive user [DOC]. */
+/** Source: [DOC] https://apidocs.leadsquared.com/get-user-by-id/ → `[user]`, or `[]` for an unknown or inactive user [DOC]. */
 function byUserId(ctx: RouteContext): Answer {
 	const id = requiredParam(ctx, 'userId');
 	if (typeof id !== 'string') return id;
@@ -24,6 +25,7 @@ function byUserId(ctx: RouteContext): Answer {
 }
 
 /**
+ * Source: [DOC] https://apidocs.leadsquared.com/user-advanced-search/ :
  * `{Columns:{Include_CSV}, GroupConditions:[{Condition:[{LookupName, Operator, LookupValue,
  * ConditionOperator}], GroupOperator}], GroupOperator, Sorting:[{ColumnName, Direction}], Paging}` [DOC].
  * Operators eq, neq, lik (contains) and lik_s (starts with), case-insensitive [INF semantics]. Answers a

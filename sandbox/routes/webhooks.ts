@@ -35,7 +35,7 @@ function fail(ctx: RouteContext, error: InputError): Answer {
 }
 
 /**
- * The documented body [DOC https://apidocs.leadsquared.com/create-a-webhook/] → `{"Status":"Success",
+ * Source: [DOC] https://apidocs.leadsquared.com/create-a-webhook/ (the body; validation in webhook-input.ts) → `{"Status":"Success",
  * "Message":{"Id":"<WebhookId>"}}` ([CODE] id 70701181602 reads Message.Id), or with answerForms.webhookCreate
  * 'bareId' `{"Status":"Success","Message":"<WebhookId>"}` (the same client reads that form too).
  */
@@ -54,7 +54,10 @@ function createWebhook(ctx: RouteContext): Answer {
 	return successId(hook.WebhookId);
 }
 
-/** `{WebhookId, …the Create keys}`: the keys given replace the webhook's values [INF]. → `{"Status":"Success","Message":{"Id"}}` [INF]. */
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/update-a-webhook/ : `{WebhookId, …the Create keys}`; that the keys
+ * given replace the webhook's values and the answer `{"Status":"Success","Message":{"Id"}}` are [INF].
+ */
 function updateWebhook(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
 	if (isAnswer(body)) return body;
@@ -71,7 +74,11 @@ function updateWebhook(ctx: RouteContext): Answer {
 	return successId(hook.WebhookId);
 }
 
-/** `?webhookId=` (any casing) → `{"Status":"Success"}` [INF]. Pending deliveries of the webhook are dropped. */
+/**
+ * Source: [live] id 63252965971 ("Delete is a GET with the id in the query string", a POST answers 405) and
+ * [CODE] id 63199550982; no doc page found. `?webhookId=` (any casing) → `{"Status":"Success"}` [INF]. Pending
+ * deliveries of the webhook are dropped.
+ */
 function deleteWebhook(ctx: RouteContext): Answer {
 	const id = requiredParam(ctx, 'webhookId');
 	if (typeof id !== 'string') return id;
@@ -80,6 +87,8 @@ function deleteWebhook(ctx: RouteContext): Answer {
 }
 
 /**
+ * Source: [DOC] https://apidocs.leadsquared.com/retrieve-a-webhook/ (StatusCode: two versions of the page
+ * disagree, contract §12.2).
  * `{Parameter:{Type, WebhookEvent, StatusCode, WebhookId, SearchText}, Sorting:{ColumnName, Direction},
  * Paging:{PageIndex, PageSize}}` [DOC] → `{RecordCount, Response:[…]}` [DOC]. The filters given
  * (non-empty) must all hold [INF]; WebhookEvent is a Retrieve name (Lead_Post_Create, …) or [INF] a
