@@ -1,6 +1,7 @@
 /**
  * Command-line parsing for sandbox/cli.ts (kept separate so it can be unit-tested).
  */
+import { mergeAnswerForms, defaultAnswerForms, type AnswerForms } from './answer-forms';
 import type { RateLimitAnswer, RateLimitOptions, SandboxOptions } from './types';
 
 export interface CliArgs {
@@ -21,6 +22,8 @@ export const USAGE = `Usage: node .build/sandbox/cli.js [options]
   --account-host H      the account's API host (default api-us11.leadsquared.com)
   --served-host H       the host this server pretends to be (default = account host)
   --latency MS          delay every answer by MS milliseconds
+  --answer-form A=F     answer A in form F (repeatable), e.g. notes=Notes, activityBulk=count,
+                        webhookCreate=bareId, lists=wrapped, userByAccessKey=d (sandbox/README.md)
   --demo                seed 4 demo leads
   --help                show this help`;
 
@@ -68,6 +71,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
 			case '--latency':
 				options.latencyMs = integer(flag, value());
 				break;
+			case '--answer-form':
+				options.answerForms = { ...options.answerForms, ...answerForm(flag, value()) };
+				break;
 			case '--demo':
 				demo = true;
 				break;
@@ -84,6 +90,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
 		options.bulkRateLimit = { ...(options.bulkRateLimit ?? { calls: 5, windowMs: 5000 }), answer: rateAnswer };
 	}
 	return { options, demo, help };
+}
+
+/** `name=form`, checked against the known forms. */
+function answerForm(flag: string, text: string): Partial<AnswerForms> {
+	const m = /^(\w+)=(\w+)$/.exec(text);
+	if (!m) throw new Error(`${flag} expects ANSWER=FORM (e.g. notes=Notes), got '${text}'`);
+	const form = { [m[1]]: m[2] } as Partial<AnswerForms>;
+	mergeAnswerForms(defaultAnswerForms(), form); // throws for an unknown answer or form
+	return form;
 }
 
 function integer(flag: string, text: string): number {

@@ -1,6 +1,12 @@
 import { parseCliArgs } from '../../sandbox/cli-args';
 
 describe('sandbox: CLI arguments', () => {
+	it('--answer-form sets the form of answers, repeatable; an unknown answer or form fails', () => {
+		expect(parseCliArgs(['--answer-form', 'notes=Notes', '--answer-form=activityBulk=count']).options.answerForms).toEqual({ notes: 'Notes', activityBulk: 'count' });
+		expect(() => parseCliArgs(['--answer-form', 'notes=Rows'])).toThrow(/unknown form 'Rows'/);
+		expect(() => parseCliArgs(['--answer-form', 'notes'])).toThrow(/expects ANSWER=FORM/);
+	});
+
 	it('defaults to port 8080', () => {
 		expect(parseCliArgs([])).toEqual({ options: { port: 8080 }, demo: false, help: false });
 	});
