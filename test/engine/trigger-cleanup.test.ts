@@ -26,14 +26,20 @@ function failNextDelete(sb: Sandbox, echo = ''): void {
 
 const ids = (sb: Sandbox) => sb.webhooks().map((hook) => hook.WebhookId);
 
+/** Two webhooks registered, then registered again (new Delivery Format) while the Delete of the first old one fails. */
+async function reRegisterWithFailedDelete() {
+	const { sb, harness } = await setup({ events: ['lead.created', 'lead.updated'] });
+	await harness.activate();
+	const [stuck, gone] = ids(sb);
+	harness.setParameters({ events: ['lead.created', 'lead.updated'], options: { contentType: 'form' } });
+	failNextDelete(sb);
+	expect(await harness.activate()).toEqual({ existed: false });
+	return { sb, harness, stuck, gone };
+}
+
 describe('LeadSquared Trigger: a webhook it created and could not delete is never forgotten', () => {
 	it('re-registration whose Delete of an old webhook fails keeps it, and the next deactivation deletes it', async () => {
-		const { sb, harness } = await setup({ events: ['lead.created', 'lead.updated'] });
-		await harness.activate();
-		const [stuck, gone] = ids(sb);
-		harness.setParameters({ events: ['lead.created', 'lead.updated'], options: { contentType: 'form' } });
-		failNextDelete(sb);
-		expect(await harness.activate()).toEqual({ existed: false });
+		const { sb, harness, stuck, gone } = await reRegisterWithFailedDelete();
 		// the old lead.created webhook is still in LeadSquared, next to the two new ones
 		expect(ids(sb)).toContain(stuck);
 		expect(ids(sb)).not.toContain(gone);
@@ -46,12 +52,7 @@ describe('LeadSquared Trigger: a webhook it created and could not delete is neve
 	});
 
 	it('…or the next activation (n8n checking the healthy webhooks) deletes it, without registering anything', async () => {
-		const { sb, harness } = await setup({ events: ['lead.created', 'lead.updated'] });
-		await harness.activate();
-		const [stuck] = ids(sb);
-		harness.setParameters({ events: ['lead.created', 'lead.updated'], options: { contentType: 'form' } });
-		failNextDelete(sb);
-		await harness.activate();
+		const { sb, harness, stuck } = await reRegisterWithFailedDelete();
 		const registered = ids(sb).filter((id) => id !== stuck);
 		const creates = calls(sb, 'Webhook.Create').length;
 
@@ -78,12 +79,7 @@ describe('LeadSquared Trigger: a webhook it created and could not delete is neve
 	});
 
 	it('a webhook LeadSquared no longer has counts as deleted and is dropped from the list', async () => {
-		const { sb, harness } = await setup({ events: ['lead.created', 'lead.updated'] });
-		await harness.activate();
-		const [stuck] = ids(sb);
-		harness.setParameters({ events: ['lead.created', 'lead.updated'], options: { contentType: 'form' } });
-		failNextDelete(sb);
-		await harness.activate();
+		const { sb, harness, stuck } = await reRegisterWithFailedDelete();
 		// an administrator deletes it in LeadSquared
 		const deleted = await fetch(`${sb.url}/v2/Webhook.svc/Delete?webhookId=${stuck}`, { headers: { 'x-LSQ-AccessKey': sb.accessKey, 'x-LSQ-SecretKey': sb.secretKey } });
 		expect(deleted.status).toBe(200);
