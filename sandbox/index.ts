@@ -25,7 +25,7 @@ export type {
 	SubFieldDefinition,
 } from './types';
 export type { SandboxEvent, SandboxEventType, SandboxListener } from './events';
-export type { LandingPageSubmission, SandboxWebhook, WebhookContentType, WebhookDelivery, WebhookSandboxOptions, WebhookStatusCode } from './webhook-types';
+export type { LandingPageSubmission, SandboxWebhook, WebhookContentType, WebhookDelivery, WebhookSandboxOptions, WebhookStatusCode, WebhookStatusReading } from './webhook-types';
 export { defaultActivityTypes, defaultTaskTypes, defaultUsers } from './crm-defaults';
 export type {
 	ActivityFieldDataType,

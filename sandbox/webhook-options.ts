@@ -13,6 +13,7 @@ export function webhookDefaults(): WebhookOptions {
 		webhookPropertiesObject: 'reject',
 		webhookStageChangeCreatable: true,
 		webhookMaxCustomHeaders: 10,
+		webhookStatusCodes: 'current',
 		webhookVerification: 'none',
 		webhookTimeoutMs: 5000,
 		webhookRetries: 3,

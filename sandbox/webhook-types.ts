@@ -4,8 +4,21 @@
  * the Sandbox object adds. Re-exported from `sandbox/index.ts`.
  */
 
-/** StatusCode of a webhook [DOC]: 0 enabled, 1 disabled by hand, 2 disabled after failed deliveries. */
+/**
+ * StatusCode of a webhook as the sandbox keeps it (`sb.webhooks()`, `sb.setWebhookStatus()`), in the reading of
+ * the current "Retrieve a Webhook" page [DOC]: 0 enabled, 1 disabled by hand, 2 disabled after failed
+ * deliveries. What `Webhook.svc/Retrieve` answers follows `webhookStatusCodes`.
+ */
 export type WebhookStatusCode = 0 | 1 | 2;
+
+/**
+ * How `Webhook.svc/Retrieve` numbers StatusCode (rows and the filter); two stored versions of the page disagree:
+ * - 'current' [DOC apidocs.leadsquared.com/retrieve-a-webhook/, newer version]: 0 enabled, 1 disabled by hand,
+ *   2 disabled after failures and retries;
+ * - 'legacy' [DOC the same page, older version]: 0 disabled, 1 enabled. That page knows no 2: a webhook disabled
+ *   after failures answers 0 there [INF], and a StatusCode filter of 2 is refused [INF].
+ */
+export type WebhookStatusReading = 'current' | 'legacy';
 
 export type WebhookContentType = 'application/json' | 'application/x-www-form-urlencoded' | 'text/plain';
 
@@ -21,6 +34,8 @@ export interface WebhookSandboxOptions {
 	webhookStageChangeCreatable?: boolean;
 	/** [OBS] Most custom headers per webhook; default 10. */
 	webhookMaxCustomHeaders?: number;
+	/** [DOC, two versions] How Retrieve numbers StatusCode: 'current' (default; 0 enabled, 1 disabled by hand, 2 after failures) or 'legacy' (0 disabled, 1 enabled). */
+	webhookStatusCodes?: WebhookStatusReading;
 	/** [INF] Request sent to the URL when a webhook is created or its URL changes: none (default), HEAD, or a POST without a body. A failure disables the webhook (StatusCode 2). */
 	webhookVerification?: 'none' | 'head' | 'post';
 	/** [INF] A delivery attempt that gets no answer within this time fails; default 5000. */

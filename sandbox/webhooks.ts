@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eventByCode } from './webhook-events';
-import type { SandboxWebhook, WebhookContentType, WebhookStatusCode } from './webhook-types';
+import type { SandboxWebhook, WebhookContentType, WebhookStatusCode, WebhookStatusReading } from './webhook-types';
 import { formatDateTime } from './values';
 
 /** What a Create or Update body sets (validated, see webhook-input.ts). */
@@ -124,12 +124,25 @@ export class WebhookRegistry {
 	}
 }
 
+/** The StatusCode Retrieve answers for a status as kept (see WebhookStatusReading for both readings' sources). */
+export function answeredStatus(status: WebhookStatusCode, reading: WebhookStatusReading): number {
+	if (reading === 'current') return status;
+	return status === 0 ? 1 : 0; // legacy: 1 enabled, 0 disabled (by hand or [INF] after failures)
+}
+
+/** The statuses as kept that a Retrieve StatusCode filter selects; undefined when the reading has no such code. */
+export function statusesFiltered(code: number, reading: WebhookStatusReading): WebhookStatusCode[] | undefined {
+	if (reading === 'current') return code === 0 || code === 1 || code === 2 ? [code] : undefined;
+	if (code === 1) return [0];
+	return code === 0 ? [1, 2] : undefined;
+}
+
 /**
  * A row of `Webhook.svc/Retrieve`: WebhookId, EventName, EventCode, Description, URL [DOC]
  * https://apidocs.leadsquared.com/retrieve-a-webhook/ ; the
- * other keys [INF] echo what Create takes, with StatusCode and the dates.
+ * other keys [INF] echo what Create takes, with StatusCode (in the account's reading) and the dates.
  */
-export function renderWebhook(hook: StoredWebhook): Record<string, unknown> {
+export function renderWebhook(hook: StoredWebhook, reading: WebhookStatusReading): Record<string, unknown> {
 	const event = eventByCode(hook.WebhookEvent);
 	return {
 		WebhookId: hook.WebhookId,
@@ -146,7 +159,7 @@ export function renderWebhook(hook: StoredWebhook): Record<string, unknown> {
 		NotifyOnFailure: hook.NotifyOnFailure,
 		WebhookProperties: hook.WebhookProperties,
 		CustomHeaders: hook.CustomHeaders.map((c) => ({ ...c })),
-		StatusCode: hook.StatusCode,
+		StatusCode: answeredStatus(hook.StatusCode, reading),
 		CreatedBy: hook.CreatedBy,
 		CreatedOn: hook.CreatedOn,
 		ModifiedOn: hook.ModifiedOn,

@@ -8,7 +8,8 @@ import { isSearchError, page, readPaging } from '../search';
 import { SANDBOX_USER_ID } from '../user';
 import { eventByName, toInt } from '../webhook-events';
 import { isInputError, mergeForUpdate, pick, readWebhookBody, type InputContext, type InputError } from '../webhook-input';
-import { renderWebhook, type StoredWebhook } from '../webhooks';
+import { renderWebhook, statusesFiltered, type StoredWebhook } from '../webhooks';
+import type { WebhookStatusReading } from '../webhook-types';
 import { badRequest, mxError, requiredParam, type Route, type RouteContext } from './common';
 import { bodyObject, isAnswer, isObject, successId } from './crm-common';
 
@@ -93,7 +94,8 @@ function deleteWebhook(ctx: RouteContext): Answer {
  * Paging:{PageIndex, PageSize}}` [DOC] → `{RecordCount, Response:[…]}` [DOC]. The filters given
  * (non-empty) must all hold [INF]; WebhookEvent is a Retrieve name (Lead_Post_Create, …) or [INF] a
  * code; SearchText is a case-insensitive part of the description or event name [INF]. Default order:
- * creation [INF]; Direction "1" = descending.
+ * creation [INF]; Direction "1" = descending. StatusCode, in the rows and the filter, in the reading of
+ * `webhookStatusCodes` (two versions of the page disagree [DOC], see WebhookStatusReading).
  */
 function retrieveWebhooks(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx, true);
@@ -101,6 +103,7 @@ function retrieveWebhooks(ctx: RouteContext): Answer {
 	const parameter = pick(body, 'Parameter');
 	const filter = isObject(parameter) ? parameter : {};
 	const given = (value: unknown): boolean => value !== undefined && value !== null && String(value).trim() !== '';
+	const reading = ctx.state.options.webhookStatusCodes;
 	let hooks = ctx.state.webhooks.registry.all();
 
 	const type = pick(filter, 'Type');
@@ -113,35 +116,36 @@ function retrieveWebhooks(ctx: RouteContext): Answer {
 	}
 	const rawStatus = pick(filter, 'StatusCode');
 	if (given(rawStatus)) {
-		const status = toInt(rawStatus);
-		if (status === undefined || status < 0 || status > 2) return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: StatusCode'); // [INF]
-		hooks = hooks.filter((h) => h.StatusCode === status);
+		const code = toInt(rawStatus);
+		const statuses = code === undefined ? undefined : statusesFiltered(code, reading);
+		if (!statuses) return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: StatusCode'); // [INF]
+		hooks = hooks.filter((h) => statuses.includes(h.StatusCode));
 	}
 	const id = pick(filter, 'WebhookId');
 	if (given(id)) hooks = hooks.filter((h) => h.WebhookId.toLowerCase() === String(id).trim().toLowerCase());
 	const text = pick(filter, 'SearchText');
 	if (given(text)) {
 		const needle = String(text).trim().toLowerCase();
-		hooks = hooks.filter((h) => [h.Description, String(renderWebhook(h).EventName)].some((s) => s.toLowerCase().includes(needle)));
+		hooks = hooks.filter((h) => [h.Description, String(renderWebhook(h, reading).EventName)].some((s) => s.toLowerCase().includes(needle)));
 	}
 
-	const sorted = sortHooks(hooks, pick(body, 'Sorting'));
+	const sorted = sortHooks(hooks, pick(body, 'Sorting'), reading);
 	if (typeof sorted === 'string') return mxError(ctx, 'MXInvalidInputException', sorted);
 	const paging = readPaging(pick(body, 'Paging'), RETRIEVE_MAX_PAGE_SIZE);
 	if (isSearchError(paging)) return mxError(ctx, paging.exceptionType, paging.message);
-	return jsonAnswer(200, { RecordCount: sorted.length, Response: page(sorted, paging).map(renderWebhook) });
+	return jsonAnswer(200, { RecordCount: sorted.length, Response: page(sorted, paging).map((hook) => renderWebhook(hook, reading)) });
 }
 
 /** Sorts by a column of the answer rows (any casing) [INF]; ties in creation order. A string = the error message. */
-function sortHooks(hooks: StoredWebhook[], sorting: unknown): StoredWebhook[] | string {
+function sortHooks(hooks: StoredWebhook[], sorting: unknown, reading: WebhookStatusReading): StoredWebhook[] | string {
 	const spec = isObject(sorting) ? sorting : {};
 	const column = pick(spec, 'ColumnName');
 	const descending = String(pick(spec, 'Direction') ?? '0').trim() === '1';
 	if (typeof column !== 'string' || column.trim() === '') return descending ? [...hooks].reverse() : hooks;
-	const sample = renderWebhook(hooks[0] ?? ({ CustomHeaders: [], LandingPageUrls: [] } as unknown as StoredWebhook));
+	const sample = renderWebhook(hooks[0] ?? ({ CustomHeaders: [], LandingPageUrls: [] } as unknown as StoredWebhook), reading);
 	const key = Object.keys(sample).find((k) => k.toLowerCase() === column.trim().toLowerCase());
 	if (!key) return `Invalid Sorting ColumnName '${column}'`; // [INF]
-	const rows = hooks.map((hook) => ({ hook, value: String(renderWebhook(hook)[key] ?? '') }));
+	const rows = hooks.map((hook) => ({ hook, value: String(renderWebhook(hook, reading)[key] ?? '') }));
 	rows.sort((a, b) => {
 		const c = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 		return (descending ? -c : c) || a.hook.seq - b.hook.seq;

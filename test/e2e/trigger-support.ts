@@ -85,6 +85,10 @@ export interface TriggerRun {
 	timings: Record<string, number>;
 	activate(id: string): Promise<void>;
 	deactivate(id: string): Promise<void>;
+	/** Stops n8n, runs `whileDown`, and starts it again on the same user folder, port and settings (`n8n` is then the new process). */
+	restart(whileDown?: () => Promise<void>): Promise<void>;
+	/** What every n8n process of this run printed, the current one last. */
+	output(): string;
 	/** Ids and statuses of a workflow's executions, newest first. */
 	executionList(id: string): Promise<Array<{ id: string; status: string }>>;
 	execution(id: string): Promise<Execution>;
@@ -134,7 +138,9 @@ export async function startTriggerRun(line: RuntimeLine, tarball: string): Promi
 		const webhookBase = `http://127.0.0.1:${port}/`;
 		const engine = line === '2.x' ? (process.env.N8N_RUNTIME_EXPRESSION_ENGINE ?? 'vm') : 'legacy';
 		// N8N_WEBHOOK_URL on 2.x (WEBHOOK_URL is deprecated there), WEBHOOK_URL on 1.x
-		const n8n = await startN8n(runtime, userFolder, { port, env: { WEBHOOK_URL: webhookBase, N8N_WEBHOOK_URL: webhookBase, N8N_EXPRESSION_ENGINE: engine } });
+		const startOptions = { port, env: { WEBHOOK_URL: webhookBase, N8N_WEBHOOK_URL: webhookBase, N8N_EXPRESSION_ENGINE: engine } };
+		let n8n = await startN8n(runtime, userFolder, startOptions);
+		const earlierOutput: string[] = [];
 		timings.start = Date.now() - t;
 		const setup = await n8nRest(`${n8n.url}/rest/owner/setup`, 'POST', OWNER);
 		if (setup.status !== 200 || !setup.cookie) throw new Error(`owner setup answered ${setup.status}: ${JSON.stringify(setup.json).slice(0, 500)}`);
@@ -150,9 +156,20 @@ export async function startTriggerRun(line: RuntimeLine, tarball: string): Promi
 			line,
 			runtime,
 			sandbox,
-			n8n,
+			get n8n() {
+				return n8n;
+			},
 			webhookBase,
 			timings,
+			async restart(whileDown) {
+				await n8n.stop();
+				earlierOutput.push(n8n.output());
+				await whileDown?.();
+				n8n = await startN8n(runtime, userFolder, startOptions);
+			},
+			output() {
+				return [...earlierOutput, n8n.output()].join('\n');
+			},
 			async activate(id) {
 				const current = (await rest('GET', `workflows/${id}`)) as { versionId: string };
 				await rest('POST', `workflows/${id}/activate`, { versionId: current.versionId });
@@ -191,7 +208,7 @@ export async function startTriggerRun(line: RuntimeLine, tarball: string): Promi
 				await n8n.stop();
 				const artifacts = path.join(repoRoot(), '.test-tmp', 'e2e', `trigger-${line}`);
 				await fsp.mkdir(artifacts, { recursive: true });
-				await fsp.writeFile(path.join(artifacts, 'n8n.log'), n8n.output());
+				await fsp.writeFile(path.join(artifacts, 'n8n.log'), [...earlierOutput, n8n.output()].join('\n'));
 				await sandbox.close();
 				if (process.env.E2E_KEEP_USER_FOLDER !== '1') await fsp.rm(userFolder, { recursive: true, force: true });
 			},

@@ -3,7 +3,7 @@
  * n8n's REST API register their webhooks in the sandbox; the sandbox's events reach n8n's production
  * webhook URLs and become executions with the right items; a call without the secret is refused; a burst
  * of 200 events becomes 200 executions; deactivation deletes the webhooks; the polling trigger emits each
- * changed lead once. Run: `npm run build && E2E_LINES=2.x npx jest -c jest.e2e.config.js test/e2e/trigger.test.ts`
+ * changed lead once; what a restart does about a webhook deleted in LeadSquared (line by line). Run: `npm run build && E2E_LINES=2.x npx jest -c jest.e2e.config.js test/e2e/trigger.test.ts`
  * (about 2 minutes a line).
  */
 import type { SandboxWebhook } from '../../sandbox';
@@ -201,7 +201,62 @@ describe.each(e2eLines())('LeadSquared triggers in n8n %s (n8n start, REST activ
 
 	it("no trigger secret appears in n8n's output or in any execution", () => {
 		expect(secrets).toHaveLength(2);
-		const texts = [run.n8n.output(), JSON.stringify(seen)];
+		const texts = [run.output(), JSON.stringify(seen)];
 		for (const secret of secrets) for (const text of texts) expect(text).not.toContain(secret);
 	});
+
+	/**
+	 * Measured (issue 17 §3.3): at a restart, n8n 1.x asks the node (checkExists) for every active webhook
+	 * workflow, and the node registers a webhook deleted in LeadSquared again; n8n 2.x registers webhook
+	 * triggers through its publication service, which only handles webhooks missing from n8n's own database,
+	 * so it calls the node not at all, and the webhook stays missing. Unpublishing and publishing again heals
+	 * it on both lines.
+	 */
+	it(`a restart ${line === '2.x' ? 'makes no call to the node: a webhook deleted in LeadSquared stays missing' : 'asks the node, which registers a webhook deleted in LeadSquared again'}; deactivating and activating heals it`, async () => {
+		const t = Date.now();
+		const burstHooks = () => run.sandbox.webhooks().filter((hook) => hook.Description.includes('burst'));
+		const webhookCalls = (from: number) => run.sandbox.log.slice(from).flatMap((entry) => (entry.endpoint?.startsWith('Webhook.') ? [entry.endpoint] : []));
+		const registeredHook = async () => {
+			await run.activate(WF.burst);
+			// 2.x publishes through its outbox: the webhook is registered a moment after the answer
+			return await waitUntil(async () => burstHooks(), (hooks) => hooks.length === 1, 60_000);
+		};
+		const [registered] = await registeredHook();
+		expect(registered?.StatusCode).toBe(0);
+		secrets.push(guardOf(registered));
+
+		let mark = 0;
+		await run.restart(async () => {
+			// an administrator deletes the webhook in LeadSquared while n8n is down
+			const keys = { 'x-LSQ-AccessKey': run.sandbox.accessKey, 'x-LSQ-SecretKey': run.sandbox.secretKey };
+			expect((await fetch(`${run.sandbox.url}/v2/Webhook.svc/Delete?webhookId=${registered.WebhookId}`, { headers: keys })).status).toBe(200);
+			mark = run.sandbox.log.length;
+		});
+		if (line === '2.x') {
+			// 2.x activates in the background after start; its reconciler runs at start and every 10 s: wait past one round
+			await new Promise((resolve) => setTimeout(resolve, 12_000));
+			expect(webhookCalls(mark)).toEqual([]);
+			expect(burstHooks()).toEqual([]);
+		} else {
+			// 1.x activates every active workflow before it reports ready, asking the node first (checkExists)
+			expect(run.n8n.output()).toContain(`webhook ${registered.WebhookId} (lead.created) is missing; registering the webhooks again`);
+			expect(webhookCalls(mark).filter((endpoint) => endpoint === 'Webhook.Create')).toHaveLength(1);
+			expect(burstHooks()).toHaveLength(1);
+		}
+		timings.restart = seconds(Date.now() - t);
+
+		// the heal on both lines: unpublish (deactivate) and publish (activate) again
+		await run.deactivate(WF.burst);
+		await waitUntil(async () => burstHooks(), (hooks) => hooks.length === 0, 30_000);
+		const [healed] = await registeredHook();
+		expect(healed?.StatusCode).toBe(0);
+		secrets.push(guardOf(healed));
+		await upsertLead(run.sandbox, { EmailAddress: 'after.restart@burst.e2e.example', LastName: 'Healed' });
+		await run.sandbox.deliveriesSettled();
+		const delivered = run.sandbox.deliveries().filter((delivery) => delivery.webhookId === healed.WebhookId && delivery.kind === 'event');
+		expect(delivered.map((delivery) => [delivery.outcome, delivery.status])).toEqual([['delivered', 200]]);
+		for (const secret of secrets) expect(run.output()).not.toContain(secret);
+		timings.heal = seconds(Date.now() - t);
+		await run.deactivate(WF.burst);
+	}, 3 * 60_000);
 });

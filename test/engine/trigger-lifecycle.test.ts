@@ -3,30 +3,13 @@
  * against the sandbox over HTTP: checkExists, create and delete, the static data they keep, and what
  * happens when LeadSquared disables, loses or refuses webhooks.
  */
-import type { Sandbox, SandboxOptions } from '../../sandbox';
-import { disposeN8n, sandboxCredentials } from '../harness';
+import { sandboxCredentials } from '../harness';
 import { TriggerHarness } from '../harness/triggers';
-import type { TriggerHarnessOptions } from '../harness/triggers';
 import { upsertLead } from '../harness/sandbox-events';
-import { calls, openSandbox } from './support';
+import { calls } from './support';
+import { EVENT_HEADER, GUARD_HEADER, header, useWebhookTriggers } from './trigger-support';
 
-afterAll(disposeN8n);
-
-const open: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-	for (const item of open.splice(0)) await item.close();
-});
-
-async function setup(parameters: TriggerHarnessOptions['parameters'], sandboxOptions: SandboxOptions = {}): Promise<{ sb: Sandbox; harness: TriggerHarness }> {
-	const sb = await openSandbox({ webhookRetryDelayMs: 0, ...sandboxOptions });
-	const harness = await TriggerHarness.start({ kind: 'webhook', parameters, credentials: sandboxCredentials(sb) as never, workflowName: 'Onboarding' });
-	open.push(harness, sb);
-	return { sb, harness };
-}
-
-const EVENT_HEADER = 'X-N8n-LeadSquared-Event';
-const GUARD_HEADER = 'X-N8n-LeadSquared-Secret';
-const header = (hook: { CustomHeaders: Array<{ Key: string; Value: string }> }, key: string) => hook.CustomHeaders.find((entry) => entry.Key === key)?.Value;
+const { setup, track } = useWebhookTriggers();
 
 describe('LeadSquared Trigger: webhook lifecycle', () => {
 	it('activation registers one webhook per event on the node URL, with the secret and the event as custom headers', async () => {
@@ -134,9 +117,10 @@ describe('LeadSquared Trigger: webhook lifecycle', () => {
 		expect((error as Error & { description: string }).description).toContain('1 LeadSquared webhook(s) could not be deleted');
 		expect(`${(error as Error).message} ${(error as { description?: string }).description}`).not.toContain(secret);
 		expect(sb.webhooks()).toHaveLength(1);
-		expect(harness.staticData.webhooks).toHaveLength(1);
+		expect(harness.staticData).toEqual({ orphans: [{ id: sb.webhooks()[0].WebhookId, event: 'lead.created' }] });
 		expect(await harness.deactivate()).toBe(true);
 		expect(sb.webhooks()).toEqual([]);
+		expect(harness.staticData).toEqual({});
 	});
 
 	it('an account that refuses stage change webhooks gets a lead field update webhook on ProspectStage; only stage changes start the workflow', async () => {
@@ -180,7 +164,7 @@ describe('LeadSquared Trigger: webhook lifecycle', () => {
 		await expect(harness.activate()).rejects.toThrow('Choose at least one event under Events');
 		const { sb } = await setup({ events: ['lead.created'] });
 		const wrongKeys = await TriggerHarness.start({ kind: 'webhook', parameters: { events: ['lead.created'] }, credentials: sandboxCredentials(sb, { secretKey: 'wrong-secret-key' }) as never });
-		open.push(wrongKeys);
+		track(wrongKeys);
 		const error = (await wrongKeys.activate().then(() => undefined, (caught: unknown) => caught)) as Error;
 		expect(error.message).toMatch(/401|access key|secret key|rejected/i);
 		expect(error.message).not.toContain('wrong-secret-key');

@@ -218,3 +218,31 @@ export async function executeWorkflow(params: ExecuteParams): Promise<ExecuteOut
 export async function disposeEngine(): Promise<void> {
 	Container.get(SSHClientsManager).onShutdown();
 }
+
+/** A line n8n's logger received. */
+export interface LoggedLine {
+	level: 'error' | 'warn' | 'info' | 'debug';
+	message: string;
+}
+
+/**
+ * Records what is logged through n8n's logger (the one every node context's `this.logger` returns) instead
+ * of printing it, until `stop()`: for tests of what the nodes write to n8n's log.
+ */
+export function captureLogs(): { lines: LoggedLine[]; stop(): void } {
+	const { Logger } = requireFromCore('@n8n/backend-common') as typeof import('@n8n/backend-common');
+	const logger = Container.get(Logger) as unknown as Record<LoggedLine['level'], (message: string) => void>;
+	const lines: LoggedLine[] = [];
+	const levels: Array<LoggedLine['level']> = ['error', 'warn', 'info', 'debug'];
+	const originals = levels.map((level) => [level, Object.getOwnPropertyDescriptor(logger, level)] as const);
+	for (const level of levels) logger[level] = (message: string) => void lines.push({ level, message: String(message) });
+	return {
+		lines,
+		stop() {
+			for (const [level, descriptor] of originals) {
+				if (descriptor) Object.defineProperty(logger, level, descriptor);
+				else delete logger[level];
+			}
+		},
+	};
+}

@@ -41,8 +41,8 @@ import { echoParameters } from './test-nodes';
 
 export { HarnessCredentialsHelper } from './credentials-helper';
 export type { StoredCredential } from './credentials-helper';
-export { createAdditionalData, executeWorkflow, getRegistries, HARNESS_CREDENTIAL, nextExecutionId } from './engine';
-export type { ExecuteOutcome, ExecuteParams } from './engine';
+export { captureLogs, createAdditionalData, executeWorkflow, getRegistries, HARNESS_CREDENTIAL, nextExecutionId } from './engine';
+export type { ExecuteOutcome, ExecuteParams, LoggedLine } from './engine';
 export { CREDENTIAL_TYPE, NODE_TYPES, PACKAGE_NAME } from './node-types';
 export { echoParameters, TestEcho, TestSource } from './test-nodes';
 

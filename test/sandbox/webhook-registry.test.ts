@@ -14,7 +14,7 @@ describe('sandbox: Webhook.svc Create, Retrieve, Update and Delete', () => {
 	});
 	beforeEach(() => {
 		sb.reset();
-		sb.configure({ webhookLimit: undefined, webhookRequireTopLevelActivityEvent: undefined, webhookStageChangeCreatable: undefined, webhookPropertiesObject: undefined });
+		sb.configure({ webhookLimit: undefined, webhookRequireTopLevelActivityEvent: undefined, webhookStageChangeCreatable: undefined, webhookPropertiesObject: undefined, webhookStatusCodes: undefined });
 	});
 
 	it('Create takes the documented body and answers the new webhook id in Message.Id', async () => {
@@ -152,6 +152,30 @@ describe('sandbox: Webhook.svc Create, Retrieve, Update and Delete', () => {
 		const badEvent = await retrieve(sb, { Parameter: { WebhookEvent: 'Lead_Exploded' } });
 		expect(badEvent.status).toBe(500);
 		expect(badEvent.json.ExceptionMessage).toBe("Invalid WebhookEvent 'Lead_Exploded'");
+	});
+
+	it('webhookStatusCodes: legacy answers StatusCode as the older version of the Retrieve page reads it (1 enabled, 0 disabled), in rows and in the filter', async () => {
+		sb.configure({ webhookStatusCodes: 'legacy' });
+		const enabled = await registerWebhook(sb, URL_A);
+		const paused = await registerWebhook(sb, 'https://hooks.example.com/paused');
+		const failed = await registerWebhook(sb, 'https://hooks.example.com/failed');
+		sb.setWebhookStatus(paused, 1);
+		sb.setWebhookStatus(failed, 2);
+		const statuses = (body: Record<string, unknown>) =>
+			retrieve(sb, body).then((res) => res.json.Response.map((r: { WebhookId: string; StatusCode: number }) => [r.WebhookId, r.StatusCode]));
+		expect(await statuses({ Parameter: {} })).toEqual([
+			[enabled, 1],
+			[paused, 0],
+			[failed, 0],
+		]);
+		expect(await statuses({ Parameter: { StatusCode: 1 } })).toEqual([[enabled, 1]]);
+		expect(await statuses({ Parameter: { StatusCode: '0' } })).toEqual([
+			[paused, 0],
+			[failed, 0],
+		]);
+		expect((await retrieve(sb, { Parameter: { StatusCode: 2 } })).json.ExceptionMessage).toBe('Invalid Input! Parameter Name: StatusCode');
+		// the sandbox's own view keeps the newer page's codes
+		expect(sb.webhooks().map((hook) => hook.StatusCode)).toEqual([0, 1, 2]);
 	});
 
 	it('Update changes the keys given and keeps the others; an unknown or missing WebhookId is an MX error', async () => {

@@ -3,6 +3,8 @@ import { eventByKey } from '../../nodes/LeadSquared/trigger/events';
 import type { TriggerEvent } from '../../nodes/LeadSquared/trigger/events';
 import {
 	createBody,
+	enabledFlag,
+	enabledStatusOf,
 	EVENT_HEADER,
 	GUARD_HEADER,
 	planWebhooks,
@@ -126,14 +128,59 @@ describe('rowProblem: is a Retrieve row still the registered webhook?', () => {
 		expect(rowProblem({ ...row, WebhookEvent: undefined, CustomHeaders: undefined }, stored, URL, secret)).toBeUndefined();
 	});
 
-	it('no when it is gone, elsewhere, another event, disabled (by LeadSquared after failures, or by hand) or without the secret', () => {
+	it('no when it is gone, elsewhere, another event, disabled after failed deliveries (StatusCode 2) or without the secret', () => {
 		expect(rowProblem(undefined, stored, URL, secret)).toBe('missing');
 		expect(rowProblem({ ...row, URL: 'https://other.example/x' }, stored, URL, secret)).toBe('points elsewhere');
 		expect(rowProblem({ ...row, WebhookEvent: '6' }, stored, URL, secret)).toBe('another event');
 		expect(rowProblem({ ...row, StatusCode: 2 }, stored, URL, secret)).toBe('disabled by LeadSquared after failed deliveries');
-		expect(rowProblem({ ...row, StatusCode: '1' }, stored, URL, secret)).toBe('disabled');
+		expect(rowProblem({ ...row, StatusCode: '2' }, stored, URL, secret, 0)).toBe('disabled by LeadSquared after failed deliveries');
 		expect(rowProblem({ ...row, CustomHeaders: [{ Key: GUARD_HEADER, Value: newSecret() }] }, stored, URL, secret)).toBe('without the current secret');
 		expect(rowProblem({ ...row, CustomHeaders: [] }, stored, URL, secret)).toBe('without the current secret');
+	});
+
+	it('StatusCode 0 or 1 alone never makes a webhook disabled: the two versions of the Retrieve page read them oppositely', () => {
+		for (const status of [0, 1, '0', '1']) expect(rowProblem({ ...row, StatusCode: status }, stored, URL, secret)).toBeUndefined();
+	});
+
+	it('a StatusCode other than the one the webhooks showed when registered is "disabled by hand" under either reading', () => {
+		// newer reading: registered as 0, disabled by hand = 1
+		expect(rowProblem({ ...row, StatusCode: 0 }, stored, URL, secret, 0)).toBeUndefined();
+		expect(rowProblem({ ...row, StatusCode: 1 }, stored, URL, secret, 0)).toBe('disabled (StatusCode 1, 0 when registered)');
+		// older reading: registered as 1, disabled = 0
+		expect(rowProblem({ ...row, StatusCode: '1' }, stored, URL, secret, 1)).toBeUndefined();
+		expect(rowProblem({ ...row, StatusCode: 0 }, stored, URL, secret, 1)).toBe('disabled (StatusCode 0, 1 when registered)');
+	});
+
+	it("the webhook's own enabled flag, where a row has one, decides before StatusCode", () => {
+		expect(rowProblem({ ...row, IsEnabled: false }, stored, URL, secret)).toBe('disabled');
+		expect(rowProblem({ ...row, StatusCode: 1, IsEnabled: 'true' }, stored, URL, secret, 0)).toBeUndefined();
+		expect(rowProblem({ ...row, StatusCode: 0, isActive: 0 }, stored, URL, secret, 0)).toBe('disabled');
+		expect(enabledFlag({ Enabled: '1' })).toBe(true);
+		expect(enabledFlag({ StatusCode: 1, Status: 'Active' })).toBeUndefined();
+	});
+});
+
+describe("enabledStatusOf: the StatusCode the node's new webhooks show (the account's \"enabled\")", () => {
+	const rows = [
+		{ WebhookId: 'A', StatusCode: 1 },
+		{ WebhookId: 'b', StatusCode: '1' },
+		{ WebhookId: 'c', StatusCode: 0 },
+		{ WebhookId: 'd', StatusCode: 2 },
+		{ WebhookId: 'e', StatusCode: 1, IsEnabled: false },
+		{ WebhookId: 'f' },
+	];
+
+	it('is the StatusCode all of them share (ids in any casing)', () => {
+		expect(enabledStatusOf(rows, ['a', 'B'])).toBe(1);
+		expect(enabledStatusOf(rows, ['c'])).toBe(0);
+	});
+
+	it('is unknown when one is missing, they differ, they are in the failure state, one says it is off, or they have none', () => {
+		expect(enabledStatusOf(rows, ['a', 'x'])).toBeUndefined();
+		expect(enabledStatusOf(rows, ['a', 'c'])).toBeUndefined();
+		expect(enabledStatusOf(rows, ['d'])).toBeUndefined();
+		expect(enabledStatusOf(rows, ['a', 'e'])).toBeUndefined();
+		expect(enabledStatusOf(rows, ['f'])).toBeUndefined();
 	});
 });
 

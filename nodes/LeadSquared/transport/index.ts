@@ -152,6 +152,11 @@ export class LeadSquaredClient {
 		return new LeadSquaredClient(context, connection, account, [keys.accessKey, keys.secretKey], settings);
 	}
 
+	/** A text without the credential's keys (for what the node logs). */
+	scrub(value: string): string {
+		return this.redact(value);
+	}
+
 	/** Sends one request and returns the parsed JSON body, or throws a LeadSquaredError. */
 	async request(request: ApiRequest): Promise<unknown> {
 		const endpoint = endpointName(request.path);

@@ -19,6 +19,7 @@ import type { Page, PageRequest } from '../transport/polling';
 import { initialState, leadSquaredSecond, nextWindow, nowSeconds, readPollState, selectRows } from './cursor';
 import type { PollMode, PollRow, Window } from './cursor';
 import { toTriggerError } from './errors';
+import { errorText, TriggerLog } from './log';
 import { activityPollItem, leadPollItem, pollEvent, pollRowOf } from './pollItems';
 import type { PollItemOptions, PollSource } from './pollItems';
 import { typeCode, typedValuesOn } from './settings';
@@ -69,8 +70,7 @@ async function leadFields(context: IPollFunctions, client: LeadSquaredClient): P
 	try {
 		return new FieldIndex(await fetchLeadFields(client));
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		context.logger.warn(`LeadSquared Polling Trigger: could not read the lead field types (${message}); only system fields are typed`);
+		new TriggerLog(context.logger, (text) => client.scrub(text)).warn(`LeadSquared Polling Trigger: could not read the lead field types (${errorText(error)}); only system fields are typed`);
 		return undefined;
 	}
 }

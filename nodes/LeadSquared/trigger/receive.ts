@@ -13,6 +13,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { eventByKey } from './events';
 import { fieldIndexFromKinds } from './fieldKinds';
+import { TriggerLog } from './log';
 import { itemsOf, readBody } from './payload';
 import { EVENT_HEADER, GUARD_HEADER, secretMatches } from './registration';
 import { readSettings, readState, typedValuesOn } from './settings';
@@ -48,7 +49,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const reading = readBody(this.getBodyData() as unknown);
 	if (reading.kind === 'empty') return { webhookResponse: SUCCESS };
 	if (reading.kind === 'unreadable') {
-		this.logger.warn(`LeadSquared Trigger: a delivery could not be read (${reading.problem}); no execution started`);
+		new TriggerLog(this.logger).hide(state.secret).warn(`LeadSquared Trigger: a delivery could not be read (${reading.problem}); no execution started`);
 		return answer(this, 200, { Status: 'Error', StatusReason: `${reading.problem}: expected LeadSquared records as JSON or form fields` });
 	}
 

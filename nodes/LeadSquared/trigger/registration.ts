@@ -126,14 +126,82 @@ export interface StoredWebhook {
 	code: number;
 }
 
-/** Why a Retrieve row is not (or no longer) the registered webhook; undefined when it is. */
-export function rowProblem(row: Record<string, unknown> | undefined, stored: StoredWebhook, url: string, secret: string): string | undefined {
+/**
+ * A webhook's own on/off flag, where a Retrieve row has one (`IsEnabled`, `Enabled`, `IsActive`, any casing;
+ * true/false, "true"/"false" or 1/0). No public source shows such a key on Retrieve rows [INF]: read when there.
+ */
+export function enabledFlag(row: Record<string, unknown>): boolean | undefined {
+	for (const [key, value] of Object.entries(row)) {
+		if (!/^(is)?(enabled|active)$/i.test(key)) continue;
+		const text = String(value).trim().toLowerCase();
+		if (value === true || text === 'true' || text === '1') return true;
+		if (value === false || text === 'false' || text === '0') return false;
+	}
+	return undefined;
+}
+
+/** The row's StatusCode as a whole number; undefined when it has none. */
+function statusCode(row: Record<string, unknown>): number | undefined {
+	const raw = row.StatusCode;
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * StatusCode 2: "disabled due to failures and retries maxed out" [DOC retrieve-a-webhook, newer version]. The older
+ * version of the page knows only 0 and 1, so 2 means this under either reading.
+ */
+const FAILED_STATUS = 2;
+
+/**
+ * The StatusCode LeadSquared shows for the node's webhooks right after it registered them: the account's code for
+ * "enabled", seen rather than guessed (the two versions of the Retrieve page disagree: newer 0 = enabled, 1 =
+ * disabled by hand; older 0 = disabled, 1 = enabled). Undefined unless every row is there, all carry the same
+ * StatusCode other than 2, and none says it is off.
+ */
+export function enabledStatusOf(rows: ReadonlyArray<Record<string, unknown>>, ids: readonly string[]): number | undefined {
+	const statuses = new Set<number | undefined>();
+	for (const id of ids) {
+		const row = rows.find((candidate) => String(candidate.WebhookId ?? '').toLowerCase() === id.toLowerCase());
+		if (!row || enabledFlag(row) === false) return undefined;
+		statuses.add(statusCode(row));
+	}
+	const [status] = [...statuses];
+	return statuses.size === 1 && status !== undefined && status !== FAILED_STATUS ? status : undefined;
+}
+
+/**
+ * Why a row's state says the webhook is off; undefined when nothing unambiguous does. In this order: the row's own
+ * enabled flag; StatusCode 2 (disabled after failed deliveries, under either reading); a StatusCode other than the
+ * one the webhooks had right after registration (`enabledStatus`: disabled by hand, under either reading). A
+ * StatusCode of 0 or 1 alone decides nothing: under one reading of LeadSquared's docs it is enabled, under the other
+ * disabled, and treating a healthy webhook as disabled would delete and register it again on every activation.
+ */
+function stateProblem(row: Record<string, unknown>, enabledStatus: number | undefined): string | undefined {
+	const flag = enabledFlag(row);
+	if (flag !== undefined) return flag ? undefined : 'disabled';
+	const status = statusCode(row);
+	if (status === FAILED_STATUS) return 'disabled by LeadSquared after failed deliveries';
+	if (status !== undefined && enabledStatus !== undefined && status !== enabledStatus) return `disabled (StatusCode ${status}, ${enabledStatus} when registered)`;
+	return undefined;
+}
+
+/**
+ * Why a Retrieve row is not (or no longer) the registered webhook; undefined when it is: there, on this URL, for
+ * its event, not off (see stateProblem), and carrying the current secret (where the row shows its headers).
+ */
+export function rowProblem(
+	row: Record<string, unknown> | undefined,
+	stored: StoredWebhook,
+	url: string,
+	secret: string,
+	enabledStatus?: number,
+): string | undefined {
 	if (!row) return 'missing';
 	if (String(row.URL ?? '').trim() !== url) return 'points elsewhere';
 	if (codeOfRow(row) !== stored.code) return 'another event';
-	const status = Number(row.StatusCode ?? 0);
-	if (status === 2) return 'disabled by LeadSquared after failed deliveries';
-	if (status !== 0) return 'disabled';
+	const state = stateProblem(row, enabledStatus);
+	if (state !== undefined) return state;
 	const headers = Array.isArray(row.CustomHeaders) ? (row.CustomHeaders as Array<Record<string, unknown>>) : undefined;
 	if (headers) {
 		const header = headers.find((entry) => String(entry?.Key ?? '').toLowerCase() === GUARD_HEADER.toLowerCase());

@@ -1,6 +1,7 @@
 /**
  * The LeadSquared Trigger's parameters as the lifecycle and the webhook read them, and the state it
- * keeps in the node's static data (the registered webhooks, the secret, the field types).
+ * keeps in the node's static data (the registered webhooks, the secret, the field types, the StatusCode
+ * they had when registered, and the webhooks it created but could not delete yet).
  */
 import type { IDataObject, IHookFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
@@ -40,6 +41,12 @@ export function typedValuesOn(context: Context): boolean {
 	return options.typedValues !== false;
 }
 
+/** A webhook the node created and could not delete yet: deleted on the next activation or deactivation. */
+export interface OrphanWebhook {
+	id: string;
+	event?: string;
+}
+
 /** What the trigger keeps in the node's static data while it is active. */
 export interface TriggerState {
 	secret?: string;
@@ -47,6 +54,30 @@ export interface TriggerState {
 	url?: string;
 	signature?: string;
 	fieldKinds?: unknown;
+	/** The StatusCode LeadSquared showed for the webhooks right after registering them (the account's "enabled"). */
+	enabledStatus?: number;
+	/** Webhooks the node created whose Delete failed; kept until a Delete succeeds or LeadSquared no longer has them. */
+	orphans: OrphanWebhook[];
+}
+
+const STATE_KEYS = ['secret', 'webhooks', 'url', 'signature', 'fieldKinds', 'enabledStatus', 'orphans'];
+
+function readOrphans(raw: unknown): OrphanWebhook[] {
+	if (!Array.isArray(raw)) return [];
+	return (raw as IDataObject[])
+		.filter((hook) => typeof hook?.id === 'string' && hook.id !== '')
+		.map((hook) => (typeof hook.event === 'string' ? { id: hook.id as string, event: hook.event } : { id: hook.id as string }));
+}
+
+/** Webhooks by id (any casing), the first of each kept. */
+export function uniqueHooks<T extends { id: string }>(hooks: readonly T[]): T[] {
+	const seen = new Set<string>();
+	return hooks.filter((hook) => {
+		const key = hook.id.toLowerCase();
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
 }
 
 export function readState(data: IDataObject): TriggerState {
@@ -61,6 +92,8 @@ export function readState(data: IDataObject): TriggerState {
 		url: typeof data.url === 'string' ? data.url : undefined,
 		signature: typeof data.signature === 'string' ? data.signature : undefined,
 		fieldKinds: data.fieldKinds,
+		enabledStatus: typeof data.enabledStatus === 'number' ? data.enabledStatus : undefined,
+		orphans: readOrphans(data.orphans),
 	};
 }
 
@@ -71,8 +104,21 @@ export function writeState(data: IDataObject, state: TriggerState): void {
 	if (state.url !== undefined) data.url = state.url;
 	if (state.signature !== undefined) data.signature = state.signature;
 	if (state.fieldKinds !== undefined) data.fieldKinds = state.fieldKinds as IDataObject[];
+	if (state.enabledStatus !== undefined) data.enabledStatus = state.enabledStatus;
+	writeOrphans(data, state.orphans);
+}
+
+function writeOrphans(data: IDataObject, orphans: readonly OrphanWebhook[]): void {
+	const unique = uniqueHooks(orphans);
+	if (unique.length > 0) data.orphans = unique.map((hook) => ({ ...hook }));
+}
+
+/** Keeps only the webhooks still to delete (none: an empty state). */
+export function keepOrphans(data: IDataObject, orphans: readonly OrphanWebhook[]): void {
+	clearState(data);
+	writeOrphans(data, orphans);
 }
 
 export function clearState(data: IDataObject): void {
-	for (const key of ['secret', 'webhooks', 'url', 'signature', 'fieldKinds']) delete data[key];
+	for (const key of STATE_KEYS) delete data[key];
 }
