@@ -117,6 +117,9 @@ export async function startTriggerRun(line: RuntimeLine, tarball: string): Promi
 		webhookVerification: 'head',
 		webhookStageChangeCreatable: false,
 		webhookRetryDelayMs: 200,
+		// n8n on a loaded 2-core machine can take more than the default 5 s to answer during the burst; a timed-out
+		// delivery is retried and runs twice, as LeadSquared's retry would. The burst test counts losses, not timeouts.
+		webhookTimeoutMs: 30_000,
 	});
 	try {
 		t = Date.now();
