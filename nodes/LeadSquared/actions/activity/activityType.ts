@@ -8,6 +8,7 @@ import { eventCodeOf } from '../../helpers/activityTypes';
 import type { ActivityTypeInfo } from '../../helpers/activityTypes';
 import { isBlank } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
+import { TYPE_CODE_OR_EMPTY } from '../../helpers/typeKinds';
 import { describeValue } from '../../helpers/values';
 import type { LeadSquaredClient } from '../../transport';
 import { getActivityType } from '../../transport/activities';
@@ -37,7 +38,7 @@ export function activityTypeLocator(spec: { searchListMethod: string; required: 
 				type: 'string',
 				placeholder: 'e.g. 201',
 				hint: 'The code LeadSquared shows next to the type under Settings → Leads → Activities and Scores',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'Enter the numeric code, e.g. 201' } }],
+				validation: [{ type: 'regex', properties: { regex: TYPE_CODE_OR_EMPTY, errorMessage: 'Enter the numeric code, e.g. 201' } }],
 			},
 		],
 	};

@@ -8,6 +8,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { isBlank } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
 import { opportunityCode } from '../../helpers/opportunity';
+import { TYPE_CODE_OR_EMPTY } from '../../helpers/typeKinds';
 import type { FieldInput, OpportunityType } from '../../helpers/opportunity';
 import type { LeadSquaredClient } from '../../transport';
 import { opportunityType } from '../../transport/opportunities';
@@ -33,7 +34,7 @@ export function opportunityTypeLocator(extra: Partial<INodeProperties> & { descr
 				name: 'code',
 				type: 'string',
 				placeholder: 'e.g. 12000',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An opportunity type code is a number, e.g. 12000' } }],
+				validation: [{ type: 'regex', properties: { regex: TYPE_CODE_OR_EMPTY, errorMessage: 'An opportunity type code is a number, e.g. 12000' } }],
 			},
 		],
 		...extra,
