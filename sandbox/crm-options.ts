@@ -11,6 +11,8 @@ export interface CrmOptions {
 	taskTypes: TaskTypeDefinition[];
 	users: UserDefinition[];
 	activityTypesIncludeOpportunities: boolean;
+	activityTypeSystemEventType: number;
+	opportunityTypesApi: 'available' | 'notFound' | 'disabled';
 	activityBulkMaxRows: number;
 	activityMaxPageSize: number;
 	activityRetrieveOffset: 'rows' | 'pages';
@@ -26,6 +28,8 @@ export function crmDefaults(): CrmOptions {
 		taskTypes: defaultTaskTypes(),
 		users: defaultUsers(),
 		activityTypesIncludeOpportunities: true,
+		activityTypeSystemEventType: 1,
+		opportunityTypesApi: 'available',
 		activityBulkMaxRows: 25,
 		activityMaxPageSize: 1000,
 		activityRetrieveOffset: 'rows',

@@ -146,6 +146,14 @@ export interface SandboxOptions extends WebhookSandboxOptions {
 	users?: UserDefinition[];
 	/** [INF] ActivityTypes.Get lists opportunity types too (they are activity types in LeadSquared); default true. */
 	activityTypesIncludeOpportunities?: boolean;
+	/** [INF] EventType of system types in ActivityTypes.Get (custom and opportunity types: 2); no source records it; default 1. */
+	activityTypeSystemEventType?: number;
+	/**
+	 * `GetOpportunityTypes`: 'available' (default): the bare array of the account's opportunity types [live];
+	 * 'notFound': HTTP 404 "Endpoint not found." and 'disabled': an MX error saying opportunities are not enabled,
+	 * the two answers of accounts without opportunities [live: "the 404/disabled response"; their bodies INF].
+	 */
+	opportunityTypesApi?: 'available' | 'notFound' | 'disabled';
 	/** Most activities per call of Bulk/CustomActivity/Add/ByLeadId; default 25. More → MXInvalidInputException for the whole call [INF message]. */
 	activityBulkMaxRows?: number;
 	/** Largest RowCount / PageSize of the activity reads; default 1000 (larger → `PageSize can not be more than 1000`). */

@@ -22,10 +22,16 @@ export const ACTIVITY_ROUTES: Route[] = [
 	...ACTIVITY_READ_ROUTES,
 ];
 
+/**
+ * `GET ActivityTypes.Get`: a bare array of every type [CODE 67007166726, 66561925744 read it as an array;
+ * 56037757482 also accepts `{List}`], in the shape of renderSummary (EventType, EventDirection,
+ * ActivityProperties… [CODE/live]). Opportunity types are included unless `activityTypesIncludeOpportunities`
+ * is false [INF].
+ */
 function activityTypes(ctx: RouteContext): Answer {
 	const { crm, options } = ctx.state;
 	const listed = crm.activityTypes.all().filter((t) => options.activityTypesIncludeOpportunities || kindOf(t) !== 'opportunity');
-	return jsonAnswer(200, listed.map((t) => crm.activityTypes.renderSummary(t)));
+	return jsonAnswer(200, listed.map((t) => crm.activityTypes.renderSummary(t, options.activityTypeSystemEventType)));
 }
 
 function activitySetting(ctx: RouteContext): Answer {

@@ -1,10 +1,11 @@
 /**
- * Opportunity endpoints (§11.1): capture (opportunity-capture.ts), update, the opportunities of a
- * lead, and the metadata of an opportunity type. Opportunity types are activity types (codes 12000+).
+ * Opportunity endpoints (§11.1, §12.1): capture (opportunity-capture.ts), update, the opportunities of a
+ * lead, the account's opportunity types, and the metadata of one type. Opportunity types are activity
+ * types (codes 12000+).
  */
 import { eventCode, kindOf } from '../activity-types';
 import type { StoredOpportunity } from '../crm-types';
-import { jsonAnswer, queryParam, type Answer } from '../http';
+import { jsonAnswer, queryParam, textAnswer, type Answer } from '../http';
 import { SANDBOX_USER_ID } from '../user';
 import { formatDateTime } from '../values';
 import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
@@ -21,7 +22,24 @@ export const OPPORTUNITY_ROUTES: Route[] = [
 	{ name: 'Opportunity.Update', method: 'POST', path: `${OM}Update`, bucket: 'normal', handle: updateOpportunity },
 	{ name: 'GetOpportunitiesOfLead', method: 'POST', path: `${OM}GetOpportunitiesOfLead`, bucket: 'normal', handle: opportunitiesOfLead },
 	{ name: 'GetOpportunityTypeMetadata', method: 'GET', path: `${OM}GetOpportunityTypeMetadata`, bucket: 'normal', handle: typeMetadata },
+	{ name: 'GetOpportunityTypes', method: 'GET', path: `${OM}GetOpportunityTypes`, bucket: 'normal', handle: opportunityTypes },
 ];
+
+/**
+ * `GET GetOpportunityTypes` [CODE 55871245234, 70923731082; live 68297653413, 63267509605]: the bare array of
+ * the account's opportunity types (renderOpportunityType). Accounts without opportunities answer "the
+ * 404/disabled response" [live 68297653413]: `opportunityTypesApi` 'notFound' answers as an unknown
+ * endpoint does (HTTP 404 "Endpoint not found.") [INF body], 'disabled' an MX error [INF type and message].
+ */
+function opportunityTypes(ctx: RouteContext): Answer {
+	const { crm, options } = ctx.state;
+	if (options.opportunityTypesApi === 'notFound') return textAnswer(404, 'Endpoint not found.');
+	if (options.opportunityTypesApi === 'disabled') {
+		return mxError(ctx, 'MXOpportunityManagementDisabledException', 'Opportunity Management is disabled for this account.');
+	}
+	const types = crm.activityTypes.all().filter((t) => kindOf(t) === 'opportunity');
+	return jsonAnswer(200, types.map((t) => crm.activityTypes.renderOpportunityType(t)));
+}
 
 /** `{ProspectOpportunityId, OpportunityNote, Fields}` → `{"Status":"Success","Message":{"Id":…}}` [DOC]; only the fields given change. */
 function updateOpportunity(ctx: RouteContext): Answer {

@@ -11,7 +11,11 @@ describe('sandbox: opportunities', () => {
 		await sb.close();
 	});
 	beforeEach(() => {
-		sb.configure({ opportunityDuplicateScope: undefined, opportunitySearchByRequired: undefined });
+		sb.configure({
+			opportunityDuplicateScope: undefined,
+			opportunitySearchByRequired: undefined,
+			opportunityTypesApi: undefined,
+		});
 		sb.reset();
 	});
 
@@ -105,7 +109,7 @@ describe('sandbox: opportunities', () => {
 			});
 			expect(sb.records().opportunities).toHaveLength(1);
 			expect(sb.records().opportunities[0].Fields.mx_Custom_1).toBe('Home loan');
-			expect(sb.records().activities.map((a) => a.ActivityEvent)).toEqual([30, 30, 31]);
+			expect(sb.records().activities.map((a) => a.ActivityEvent)).toEqual([30, 30, 32]);
 			expect(events.map((e) => e.type)).toEqual(['lead.updated', 'activity.created', 'activity.created']);
 			const other = await loan('dup@example.com', { mx_Custom_3: 'Car' });
 			expect(other.json.CreatedOpportunityId).toEqual(expect.any(String));
@@ -193,6 +197,27 @@ describe('sandbox: opportunities', () => {
 			expect(Object.keys(narrow.json.List[0])).not.toContain('EmailAddress');
 			expect((await post(sb, C.oppOfLead, {}, { leadId, opportunityType: '999' })).json).toEqual({ RecordCount: 0, List: [] });
 			expect((await post(sb, C.oppOfLead, {})).json.ExceptionMessage).toBe('Invalid Input! Parameter Name: leadId');
+		});
+	});
+
+	describe('GetOpportunityTypes', () => {
+		it("answers the account's opportunity types as a bare array with EventCode and Name", async () => {
+			const res = await call(sb, C.oppTypes);
+			expect(res.status).toBe(200);
+			expect(res.json).toEqual([
+				expect.objectContaining({ EventCode: 12000, Name: 'Admission', DisplayName: 'Admission', CanDelete: false, Description: 'A prospective student applying for a course' }),
+				expect.objectContaining({ EventCode: 12001, Name: 'Loan', PluralName: 'Loans', CreatedBy: ADMIN_ID, ModifiedBy: ADMIN_ID }),
+			]);
+		});
+
+		it('answers 404 or a "disabled" error on accounts without opportunities', async () => {
+			sb.configure({ opportunityTypesApi: 'notFound' });
+			const missing = await call(sb, C.oppTypes);
+			expect([missing.status, missing.text]).toEqual([404, 'Endpoint not found.']);
+			sb.configure({ opportunityTypesApi: 'disabled' });
+			const disabled = await call(sb, C.oppTypes);
+			expect(disabled.status).toBe(500);
+			expect(disabled.json).toMatchObject({ Status: 'Error', ExceptionType: 'MXOpportunityManagementDisabledException' });
 		});
 	});
 });

@@ -6,24 +6,28 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { eventCodeOf, typeLabel } from '../helpers/activityTypes';
-import type { ActivityTypeSummary } from '../helpers/activityTypes';
 import type { LeadField } from '../helpers/fields';
+import type { ActivityTypeSummary } from '../helpers/typeKinds';
 import { LeadSquaredClient } from '../transport';
-import { getActivityType, getActivityTypes } from '../transport/activities';
+import { getActivityType } from '../transport/activities';
+import { loadActivityTypes } from '../transport/typeCatalogue';
 import { DESIGN_TIME, matchingName } from './designTime';
 import { toMapperField } from './mapperFields';
 
 async function searchTypes(context: ILoadOptionsFunctions, filter: string | undefined, keep: (type: ActivityTypeSummary) => boolean): Promise<INodeListSearchResult> {
 	// A failure (wrong keys, no network) shows in the list as n8n's error with this message; "By Code" still works.
 	const client = await LeadSquaredClient.connect(context, DESIGN_TIME);
-	const types = await getActivityTypes(client);
+	const { types } = await loadActivityTypes(client);
 	const entries = types.filter(keep).map((type) => ({ name: typeLabel(type), value: String(type.code) }));
 	return { results: matchingName(entries, filter).sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
-/** Activity types that can be posted through the API: custom types (not opportunity or system types). */
+/**
+ * Activity types that can be posted through the API: custom types (EventType 2), not system types (which
+ * LeadSquared posts itself) nor opportunity types (GetOpportunityTypes, codes from 12000).
+ */
 export async function searchActivityTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return await searchTypes(this, filter, (type) => !type.isOpportunity && !type.isSystem);
+	return await searchTypes(this, filter, (type) => type.kind === 'custom');
 }
 
 /** Every activity type of the account, for reading activities. */

@@ -14,7 +14,8 @@ import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
-import { opportunityTypeLocator, readTypeCode, typeCache } from './opportunityFields';
+import { opportunityTypeLocator, readCheckedType, typeLookups } from './opportunityFields';
+import type { TypeLookups } from './opportunityFields';
 
 /** Opportunities per call (the documented example's PageSize). */
 export const OPPORTUNITY_PAGE_SIZE = 100;
@@ -45,23 +46,18 @@ interface Prepared {
 	limit?: number;
 }
 
-type Setup = (code: number) => Promise<OpportunityType>;
-
-class GetManyOpportunities implements Operation<Prepared, Setup> {
-	async setup(run: RunContext): Promise<Setup> {
-		return typeCache(run.client);
+class GetManyOpportunities implements Operation<Prepared, TypeLookups> {
+	async setup(run: RunContext): Promise<TypeLookups> {
+		return typeLookups(run.client);
 	}
 
-	prepare(run: RunContext, index: number): Prepared {
+	async prepare(run: RunContext, index: number, _item: INodeExecutionData, setup: TypeLookups): Promise<Prepared> {
 		const { context } = run;
-		return {
-			leadId: requiredText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead whose opportunities to get.'),
-			code: readTypeCode(context, index, false),
-			limit: readLimit(context, index),
-		};
+		const leadId = requiredText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead whose opportunities to get.');
+		return { leadId, code: await readCheckedType(context, index, false, setup), limit: readLimit(context, index) };
 	}
 
-	async send(run: RunContext, { prepared }: Entry<Prepared>, types: Setup): Promise<IDataObject[]> {
+	async send(run: RunContext, { prepared }: Entry<Prepared>, setup: TypeLookups): Promise<IDataObject[]> {
 		const idOf = (row: Record<string, unknown>) => (typeof row.OpportunityId === 'string' ? row.OpportunityId : undefined);
 		const collector = new Collector<Record<string, unknown>>(prepared.limit, idOf);
 		await collectByPageIndex(collector, OPPORTUNITY_PAGE_SIZE, async (pageIndex, pageSize) =>
@@ -69,13 +65,13 @@ class GetManyOpportunities implements Operation<Prepared, Setup> {
 		);
 		if (!typedValuesOn(run.context, run.options)) return collector.records as IDataObject[];
 		return await Promise.all(
-			collector.records.map(async (row) => outputRecord(row as IDataObject, true, opportunityKinds(await typeOf(types, row.OpportunityEvent)))),
+			collector.records.map(async (row) => outputRecord(row as IDataObject, true, opportunityKinds(await typeOf(setup.type, row.OpportunityEvent)))),
 		);
 	}
 }
 
 /** A row's type metadata for typing its values; without it (unknown code, a failed look-up) only the dates are typed. */
-async function typeOf(types: Setup, event: unknown): Promise<OpportunityType | undefined> {
+async function typeOf(types: TypeLookups['type'], event: unknown): Promise<OpportunityType | undefined> {
 	const code = opportunityCode(event);
 	if (code === undefined) return undefined;
 	try {
