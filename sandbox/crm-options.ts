@@ -13,6 +13,8 @@ export interface CrmOptions {
 	activityTypesIncludeOpportunities: boolean;
 	activityTypeSystemEventType: number;
 	opportunityTypesApi: 'available' | 'notFound' | 'disabled';
+	opportunitiesOfLeadRequiresType: 'no' | 'error' | 'empty';
+	opportunitiesOfLeadRows: 'documented' | 'live';
 	activityBulkMaxRows: number;
 	activityMaxPageSize: number;
 	activityRetrieveOffset: 'rows' | 'pages';
@@ -30,6 +32,8 @@ export function crmDefaults(): CrmOptions {
 		activityTypesIncludeOpportunities: true,
 		activityTypeSystemEventType: 1,
 		opportunityTypesApi: 'available',
+		opportunitiesOfLeadRequiresType: 'error',
+		opportunitiesOfLeadRows: 'documented',
 		activityBulkMaxRows: 25,
 		activityMaxPageSize: 1000,
 		activityRetrieveOffset: 'rows',

@@ -154,6 +154,19 @@ export interface SandboxOptions extends WebhookSandboxOptions {
 	 * the two answers of accounts without opportunities [live: "the 404/disabled response"; their bodies INF].
 	 */
 	opportunityTypesApi?: 'available' | 'notFound' | 'disabled';
+	/**
+	 * `GetOpportunitiesOfLead` without `opportunityType`: 'no': every type's opportunities, as documented [DOC];
+	 * 'error' (default): refused with an MX error, 'empty': an empty list. The type was required on a live
+	 * account [live 63633701174, 63267509605]; which of the two answers it gives is not recorded [INF].
+	 */
+	opportunitiesOfLeadRequiresType?: 'no' | 'error' | 'empty';
+	/**
+	 * Rows of `GetOpportunitiesOfLead`: 'documented' (default): the documented sample's keys (lead columns,
+	 * OpportunityEvent, OpportunityType, the type's fields…) [DOC]; 'live': only the keys live readers read
+	 * (OpportunityId, RelatedProspectId, the fields flat, OwnerName, OpportunityNote, CreatedOn, ModifiedOn)
+	 * [live 63258039318, 63252965971]. Both are flat: neither has a `Fields` member.
+	 */
+	opportunitiesOfLeadRows?: 'documented' | 'live';
 	/** Most activities per call of Bulk/CustomActivity/Add/ByLeadId; default 25. More → MXInvalidInputException for the whole call [INF message]. */
 	activityBulkMaxRows?: number;
 	/** Largest RowCount / PageSize of the activity reads; default 1000 (larger → `PageSize can not be more than 1000`). */

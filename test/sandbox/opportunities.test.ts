@@ -14,6 +14,8 @@ describe('sandbox: opportunities', () => {
 		sb.configure({
 			opportunityDuplicateScope: undefined,
 			opportunitySearchByRequired: undefined,
+			opportunitiesOfLeadRequiresType: undefined,
+			opportunitiesOfLeadRows: undefined,
 			opportunityTypesApi: undefined,
 		});
 		sb.reset();
@@ -169,6 +171,7 @@ describe('sandbox: opportunities', () => {
 			const car = await loan('list@example.com', { mx_Custom_3: 'Car' });
 			await capture(captureBody('list@example.com', 12000, { mx_Custom_1: 'MBA', mx_Custom_2: 'Business Administration' }));
 			await loan('someone.else@example.com');
+			sb.configure({ opportunitiesOfLeadRequiresType: 'no' });
 			const all = await call(sb, C.oppOfLead, { method: 'POST', query: { leadId } });
 			expect(all.json.RecordCount).toBe(3);
 			expect(all.json.List[2]).toMatchObject({
@@ -197,6 +200,30 @@ describe('sandbox: opportunities', () => {
 			expect(Object.keys(narrow.json.List[0])).not.toContain('EmailAddress');
 			expect((await post(sb, C.oppOfLead, {}, { leadId, opportunityType: '999' })).json).toEqual({ RecordCount: 0, List: [] });
 			expect((await post(sb, C.oppOfLead, {})).json.ExceptionMessage).toBe('Invalid Input! Parameter Name: leadId');
+		});
+
+		it('GetOpportunitiesOfLead without opportunityType: refused (default), empty, or every type as documented', async () => {
+			const leadId = (await loan('typeless@example.com')).json.RelatedProspectId as string;
+			const refused = await post(sb, C.oppOfLead, {}, { leadId });
+			expect(refused.status).toBe(500);
+			expect(refused.json).toEqual({ Status: 'Error', ExceptionType: 'MXInvalidInputException', ExceptionMessage: 'Invalid Input! Parameter Name: opportunityType' });
+			sb.configure({ opportunitiesOfLeadRequiresType: 'empty' });
+			expect((await post(sb, C.oppOfLead, {}, { leadId })).json).toEqual({ RecordCount: 0, List: [] });
+			sb.configure({ opportunitiesOfLeadRequiresType: 'no' });
+			expect((await post(sb, C.oppOfLead, {}, { leadId })).json.RecordCount).toBe(1);
+			expect((await post(sb, C.oppOfLead, {}, { leadId, opportunityType: '12001' })).json.RecordCount).toBe(1);
+		});
+
+		it("GetOpportunitiesOfLead's rows as seen live: flat, the opportunity's own keys only, no Fields member", async () => {
+			const { json } = await loan('live.rows@example.com', {}, { OpportunityNote: 'Live' });
+			sb.configure({ opportunitiesOfLeadRows: 'live' });
+			const res = await post(sb, C.oppOfLead, {}, { leadId: json.RelatedProspectId as string, opportunityType: '12001' });
+			expect(res.json.RecordCount).toBe(1);
+			const [row] = res.json.List as Array<Record<string, unknown>>;
+			expect(Object.keys(row).sort()).toEqual(
+				['CreatedOn', 'ModifiedOn', 'OpportunityId', 'OpportunityNote', 'Owner', 'OwnerName', 'RelatedProspectId', 'Status', 'mx_Custom_1', 'mx_Custom_2', 'mx_Custom_3', 'mx_Custom_4'].sort(),
+			);
+			expect(row).toMatchObject({ OpportunityId: json.CreatedOpportunityId, RelatedProspectId: json.RelatedProspectId, Status: 'Open', mx_Custom_2: '2500000', OpportunityNote: 'Live' });
 		});
 	});
 

@@ -1,9 +1,10 @@
 /**
  * Telling custom, system and opportunity types apart from what real answers carry (typeKinds.ts), reading
- * GetOpportunityTypes, and what the type parameters accept.
+ * GetOpportunityTypes, and merging a lead's opportunities read type by type (opportunityRows.ts).
  */
 import { parseActivityTypes } from '../../nodes/LeadSquared/helpers/activityTypes';
 import type { Failure } from '../../nodes/LeadSquared/helpers/errors';
+import { newestFirst, opportunityRow } from '../../nodes/LeadSquared/helpers/opportunityRows';
 import {
 	classifyActivityTypes,
 	kindOf,
@@ -105,5 +106,28 @@ describe('the By Code pattern', () => {
 		const test = (value: string) => new RegExp(`^${TYPE_CODE_OR_EMPTY}$`).test(value);
 		expect(['', '  ', '201', ' 12000 '].map(test)).toEqual([true, true, true, true]);
 		expect(['abc', '20 1', '-1', '2.5'].map(test)).toEqual([false, false, false, false]);
+	});
+});
+
+describe("a lead's opportunities read type by type", () => {
+	const row = (id: string, createdOn: unknown, extra: Record<string, unknown> = {}) => ({ OpportunityId: id, CreatedOn: createdOn, ...extra });
+
+	it("a row without its type gets the code it was read for; a documented row keeps its own", () => {
+		expect(opportunityRow(row('a', '2026-01-01 10:00:00'), 12001)).toEqual({ OpportunityId: 'a', CreatedOn: '2026-01-01 10:00:00', OpportunityEvent: '12001' });
+		expect(opportunityRow(row('a', '', { OpportunityEvent: '12000' }), 12001).OpportunityEvent).toBe('12000');
+		expect(opportunityRow(row('a', ''), undefined)).toEqual(row('a', ''));
+	});
+
+	it('merges the types newest first, each opportunity once, cut to the limit; unreadable dates last, in the order read', () => {
+		const admissions = [row('a2', '2026-03-02 09:00:00'), row('a1', '2026-01-01 09:00:00')];
+		const loans = [row('l3', '2026-03-05 09:00:00'), row('A2', '2026-03-02 09:00:00'), row('l1', 'not a date'), row('l0', null)];
+		expect(newestFirst([admissions, loans], undefined).map((entry) => entry.OpportunityId)).toEqual(['l3', 'a2', 'a1', 'l1', 'l0']);
+		expect(newestFirst([admissions, loans], 2).map((entry) => entry.OpportunityId)).toEqual(['l3', 'a2']);
+		expect(newestFirst([], 5)).toEqual([]);
+	});
+
+	it('equal dates keep the order read (types in list order)', () => {
+		const same = '2026-03-02 09:00:00';
+		expect(newestFirst([[row('x', same)], [row('y', same)], [row('z', same)]], undefined).map((entry) => entry.OpportunityId)).toEqual(['x', 'y', 'z']);
 	});
 });

@@ -57,19 +57,23 @@ export async function updateOpportunity(client: LeadSquaredClient, body: UpdateB
 	return { status: statusOf(answer), opportunityId: messageId(answer) ?? body.ProspectOpportunityId };
 }
 
-/** One page of `GetOpportunitiesOfLead` (POST, as documented; the body only pages). */
+/**
+ * One page of `GetOpportunitiesOfLead` (POST, as documented; the body pages, and sorts when `sorting` is
+ * given). Without `typeCode`, the documented "every type" call, which some accounts refuse (§12.2).
+ */
 export async function opportunitiesOfLead(
 	client: LeadSquaredClient,
 	leadId: string,
 	typeCode: number | undefined,
 	pageIndex: number,
 	pageSize: number,
+	sorting?: { ColumnName: string; Direction: string },
 ): Promise<Page<Record<string, unknown>>> {
 	const answer = await client.request({
 		method: 'POST',
 		path: 'OpportunityManagement.svc/GetOpportunitiesOfLead',
 		query: { leadId, ...(typeCode !== undefined ? { opportunityType: String(typeCode) } : {}) },
-		body: { Paging: { PageIndex: pageIndex, PageSize: pageSize } },
+		body: { Paging: { PageIndex: pageIndex, PageSize: pageSize }, ...(sorting ? { Sorting: sorting } : {}) },
 	});
 	const page = readPage(answer);
 	if (!page) throw unexpectedAnswer('GetOpportunitiesOfLead', 'no List of opportunities');
