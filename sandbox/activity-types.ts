@@ -1,10 +1,11 @@
 /**
- * Activity and opportunity types (§2.8): lookup by code, the objects of `ActivityTypes.Get`,
- * `CustomActivity/GetActivitySetting` and `GetOpportunityTypeMetadata`, and the validation of
+ * Activity and opportunity types (§2.8, §12.1): lookup by code, the objects of `ActivityTypes.Get`,
+ * `GetOpportunityTypes`, `CustomActivity/GetActivitySetting` and `GetOpportunityTypeMetadata`, and the validation of
  * `Fields: [{SchemaName, Value}]` against a type (shared by activities and opportunities).
  */
 import type { ActivityFieldDefinition, ActivityTypeDefinition } from './crm-types';
 import type { FieldDataType, SubFieldDefinition } from './types';
+import { SANDBOX_USER_ID } from './user';
 import type { UserDirectory } from './users';
 import { normalizeValue } from './values';
 
@@ -20,6 +21,12 @@ export interface FieldCheckOptions {
 
 const DEFAULT_MAX_LENGTH = 200;
 const FIELDS_EXCEPTION = 'MXInvalidActivityFieldsException';
+
+/** EventType of custom activity types in ActivityTypes.Get [CODE 56037757482]. */
+const CUSTOM_EVENT_TYPE = 2;
+
+/** The note of an activity or opportunity, first in a type's form (`ActivityEvent_Note`, "Notes") [DOC]. */
+const NOTE: ActivityFieldDefinition = { schemaName: 'ActivityEvent_Note', displayName: 'Notes', dataType: 'String' };
 
 /** Every custom activity type takes an Owner (a user id) even when its fields do not list one [INF]. */
 const IMPLICIT_OWNER: ActivityFieldDefinition = { schemaName: 'Owner', displayName: 'Owner', dataType: 'ActiveUsers' };
@@ -76,18 +83,49 @@ export class ActivityTypeRegistry {
 		return { ok: true, values };
 	}
 
-	/** An element of ActivityTypes.Get: `ActivityEvent` and `ActivityEventName` [CODE]; the other keys [INF]. */
-	renderSummary(type: ActivityTypeDefinition): Record<string, unknown> {
+	/**
+	 * An element of `ActivityTypes.Get`, in the shape live accounts answer (§12.1):
+	 * - `ActivityEvent` (a number), `ActivityEventName`, `DisplayName`, `Score` [CODE 56037757482 reads all four;
+	 *   live census 63418286132];
+	 * - `EventType`: 2 for custom types [CODE 56037757482 "custom = EventType == 2", 67007166726]; 2 for
+	 *   opportunity types too [INF: GetOpportunitiesOfLead's rows say `OpportunityEventType: "2"`, DOC sample];
+	 *   a system type's value is not recorded anywhere [INF: `activityTypeSystemEventType`, default 1];
+	 * - `EventDirection` [CODE 56037757482, 67007166726];
+	 * - `ActivityProperties`: JSON text of `{FormMetaData:[…the type's fields, the note first]}` [CODE 67007166726,
+	 *   66561925744; the note field: live 63418286132]; system types carry none [INF: null].
+	 * There is no `IsOpportunityType` and no `ActivityType` key: no outside source shows one.
+	 */
+	renderSummary(type: ActivityTypeDefinition, systemEventType: number): Record<string, unknown> {
 		const kind = kindOf(type);
+		const form = [renderField(NOTE, 0), ...this.fieldsOf(type).map((f, index) => renderField(f, index + 1))];
 		return {
 			ActivityEvent: type.code,
 			ActivityEventName: type.name,
 			DisplayName: type.name,
+			EventType: kind === 'system' ? systemEventType : CUSTOM_EVENT_TYPE,
+			EventDirection: type.direction ?? 0,
 			Score: type.score ?? 0,
-			Direction: type.direction ?? 0,
+			ActivityProperties: kind === 'system' ? null : JSON.stringify({ FormMetaData: form }),
+		};
+	}
+
+	/**
+	 * An element of `OpportunityManagement.svc/GetOpportunityTypes`: a bare array of these [live 63267509605: "a
+	 * BARE ARRAY of types - not wrapped in .List - and the code field is EventCode"]. `EventCode`, `Name`,
+	 * `CanDelete`, `ModifiedBy` [live 63267509605]; `DisplayName`, `PluralName` [CODE 71124319260];
+	 * `Description`, `CreatedBy` [live 68297653413: a type "created/modified by a real user", "described as…"].
+	 * Value types and `PluralName`'s text [INF].
+	 */
+	renderOpportunityType(type: ActivityTypeDefinition): Record<string, unknown> {
+		return {
+			EventCode: type.code,
+			Name: type.name,
+			DisplayName: type.name,
+			PluralName: `${type.name}s`,
 			Description: type.description ?? '',
-			ActivityType: kind === 'system' ? 3 : 2,
-			IsOpportunityType: kind === 'opportunity',
+			CanDelete: false,
+			CreatedBy: SANDBOX_USER_ID,
+			ModifiedBy: SANDBOX_USER_ID,
 		};
 	}
 
@@ -103,14 +141,13 @@ export class ActivityTypeRegistry {
 
 	/** `OpportunityManagement.svc/GetOpportunityTypeMetadata?code=` [DOC sample keys]. */
 	renderOpportunityMetadata(type: ActivityTypeDefinition): Record<string, unknown> {
-		const note: ActivityFieldDefinition = { schemaName: 'ActivityEvent_Note', displayName: 'Notes', dataType: 'String' };
 		return {
 			AllowAttachments: false,
 			CanDelete: false,
 			Description: type.description ?? '',
 			DisplayName: type.name,
 			EventCode: type.code,
-			Fields: [renderField(note, 0), ...this.fieldsOf(type).map((f, index) => renderField(f, index + 1))],
+			Fields: [renderField(NOTE, 0), ...this.fieldsOf(type).map((f, index) => renderField(f, index + 1))],
 		};
 	}
 }

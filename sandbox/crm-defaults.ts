@@ -5,9 +5,9 @@
 import type { ActivityTypeDefinition, TaskTypeDefinition, UserDefinition } from './crm-types';
 import { SANDBOX_USER_ID } from './user';
 
-/** [INF] codes of the system activities that Opportunity Capture posts on the lead. */
+/** Codes of the system activities that Opportunity Capture posts on the lead: 30 [INF]; 32 [live 68297653413]. */
 export const OPPORTUNITY_CAPTURED_EVENT = 30;
-export const DUPLICATE_OPPORTUNITY_EVENT = 31;
+export const DUPLICATE_OPPORTUNITY_EVENT = 32;
 
 /** The administrator whose keys the sandbox uses (same id and e-mail as UserByAccessKey.Get). */
 export const ADMIN_EMAIL = 'admin@sandbox.example.com';
@@ -15,7 +15,7 @@ export const ADMIN_EMAIL = 'admin@sandbox.example.com';
 const OPPORTUNITY_STATUS = { schemaName: 'Status', displayName: 'Status', dataType: 'Dropdown', mandatory: true, options: ['Open', 'Won', 'Lost'] } as const;
 const OWNER = { schemaName: 'Owner', displayName: 'Owner', dataType: 'ActiveUsers' } as const;
 
-/** Three custom activity types (201–203), two system types, two opportunity types (12000, 12001). */
+/** Three custom activity types (201–203), six system types, two opportunity types (12000, 12001). */
 export function defaultActivityTypes(): ActivityTypeDefinition[] {
 	return [
 		{
@@ -58,7 +58,11 @@ export function defaultActivityTypes(): ActivityTypeDefinition[] {
 				{ schemaName: 'mx_Custom_6', displayName: 'Payer Email', dataType: 'Email' },
 			],
 		},
+		// System types of a live census (63418286132): 21, 22, 23, 97.
+		{ code: 21, name: 'Inbound Phone Call Activity', kind: 'system' },
 		{ code: 22, name: 'Outbound Phone Call Activity', kind: 'system', direction: 1 },
+		{ code: 23, name: 'Lead Capture', kind: 'system' },
+		{ code: 97, name: 'Dynamic Form Submission', kind: 'system' },
 		{ code: OPPORTUNITY_CAPTURED_EVENT, name: 'Opportunity Captured', kind: 'system' },
 		{ code: DUPLICATE_OPPORTUNITY_EVENT, name: 'Duplicate Opportunity Detected', kind: 'system' },
 		{

@@ -11,6 +11,10 @@ export interface CrmOptions {
 	taskTypes: TaskTypeDefinition[];
 	users: UserDefinition[];
 	activityTypesIncludeOpportunities: boolean;
+	activityTypeSystemEventType: number;
+	opportunityTypesApi: 'available' | 'notFound' | 'disabled';
+	opportunitiesOfLeadRequiresType: 'no' | 'error' | 'empty';
+	opportunitiesOfLeadRows: 'documented' | 'live';
 	activityBulkMaxRows: number;
 	activityMaxPageSize: number;
 	activityRetrieveOffset: 'rows' | 'pages';
@@ -26,6 +30,10 @@ export function crmDefaults(): CrmOptions {
 		taskTypes: defaultTaskTypes(),
 		users: defaultUsers(),
 		activityTypesIncludeOpportunities: true,
+		activityTypeSystemEventType: 1,
+		opportunityTypesApi: 'available',
+		opportunitiesOfLeadRequiresType: 'error',
+		opportunitiesOfLeadRows: 'documented',
 		activityBulkMaxRows: 25,
 		activityMaxPageSize: 1000,
 		activityRetrieveOffset: 'rows',

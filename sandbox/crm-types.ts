@@ -36,20 +36,21 @@ export interface ActivityFieldDefinition {
 }
 
 /**
- * An activity type. Custom activity types have codes 201 and up; opportunity types are activity types
- * too (codes 12000 and up) and are listed by ActivityTypes.Get unless `activityTypesIncludeOpportunities`
- * is false. System types (e.g. 22, Outbound Phone Call Activity) cannot be posted through the API.
+ * An activity type. Custom activity types have codes from 200 up (EventType 2 in ActivityTypes.Get) [live
+ * 68297653413, 63418286132]; opportunity types are activity types too (codes 12000 and up), listed by
+ * GetOpportunityTypes and also by ActivityTypes.Get unless `activityTypesIncludeOpportunities` is false.
+ * System types (e.g. 22, Outbound Phone Call Activity) cannot be posted through the API.
  */
 export interface ActivityTypeDefinition {
 	/** ActivityEvent (the "Code" column of Custom Activities & Scores). */
 	code: number;
 	/** ActivityEventName / DisplayName. */
 	name: string;
-	/** Default 'custom'. */
+	/** Default 'custom'. ActivityTypes.Get tells them apart by EventType only (2 = custom or opportunity). */
 	kind?: 'custom' | 'system' | 'opportunity';
 	/** Added to the lead's Score whenever an activity of this type is posted; default 0. */
 	score?: number;
-	/** 0 = inbound (default), 1 = outbound. */
+	/** EventDirection: 0 = inbound (default), 1 = outbound. */
 	direction?: 0 | 1;
 	description?: string;
 	fields?: ActivityFieldDefinition[];

@@ -147,6 +147,27 @@ export interface SandboxOptions extends WebhookSandboxOptions {
 	users?: UserDefinition[];
 	/** [INF] ActivityTypes.Get lists opportunity types too (they are activity types in LeadSquared); default true. */
 	activityTypesIncludeOpportunities?: boolean;
+	/** [INF] EventType of system types in ActivityTypes.Get (custom and opportunity types: 2); no source records it; default 1. */
+	activityTypeSystemEventType?: number;
+	/**
+	 * `GetOpportunityTypes`: 'available' (default): the bare array of the account's opportunity types [live];
+	 * 'notFound': HTTP 404 "Endpoint not found." and 'disabled': an MX error saying opportunities are not enabled,
+	 * the two answers of accounts without opportunities [live: "the 404/disabled response"; their bodies INF].
+	 */
+	opportunityTypesApi?: 'available' | 'notFound' | 'disabled';
+	/**
+	 * `GetOpportunitiesOfLead` without `opportunityType`: 'no': every type's opportunities, as documented [DOC];
+	 * 'error' (default): refused with an MX error, 'empty': an empty list. The type was required on a live
+	 * account [live 63633701174, 63267509605]; which of the two answers it gives is not recorded [INF].
+	 */
+	opportunitiesOfLeadRequiresType?: 'no' | 'error' | 'empty';
+	/**
+	 * Rows of `GetOpportunitiesOfLead`: 'documented' (default): the documented sample's keys (lead columns,
+	 * OpportunityEvent, OpportunityType, the type's fields…) [DOC]; 'live': only the keys live readers read
+	 * (OpportunityId, RelatedProspectId, the fields flat, OwnerName, OpportunityNote, CreatedOn, ModifiedOn)
+	 * [live 63258039318, 63252965971]. Both are flat: neither has a `Fields` member.
+	 */
+	opportunitiesOfLeadRows?: 'documented' | 'live';
 	/** Most activities per call of Bulk/CustomActivity/Add/ByLeadId; default 25. More → MXInvalidInputException for the whole call [INF message]. */
 	activityBulkMaxRows?: number;
 	/** Largest RowCount / PageSize of the activity reads; default 1000 (larger → `PageSize can not be more than 1000`). */

@@ -23,14 +23,17 @@ export const ACTIVITY_ROUTES: Route[] = [
 ];
 
 /**
- * Source: [CODE] `LeadSquared/php-library` and `chatwoot/chatwoot` call it; the entries' real keys (ActivityEvent,
- * ActivityEventName, EventType, …) are [CODE] ids 56037757482, 67007166726 and [live] 63418286132 (contract
- * §12.1). The entries are rendered by activity-types.ts.
+ * Source: [CODE] `LeadSquared/php-library` and `chatwoot/chatwoot` call it; a bare array of every type [CODE ids
+ * 67007166726, 66561925744 read it as an array; id 56037757482 also accepts `{List}`], its entries in the real shape
+ * (ActivityEvent, ActivityEventName, EventType, EventDirection, ActivityProperties… [CODE] ids 56037757482,
+ * 67007166726 and [live] 63418286132, contract §12.1), rendered by activity-types.ts renderSummary. Opportunity
+ * types are included unless `activityTypesIncludeOpportunities` is false [INF: no source lists the catalogue of an
+ * account with opportunity types both ways].
  */
 function activityTypes(ctx: RouteContext): Answer {
 	const { crm, options } = ctx.state;
 	const listed = crm.activityTypes.all().filter((t) => options.activityTypesIncludeOpportunities || kindOf(t) !== 'opportunity');
-	return jsonAnswer(200, listed.map((t) => crm.activityTypes.renderSummary(t)));
+	return jsonAnswer(200, listed.map((t) => crm.activityTypes.renderSummary(t, options.activityTypeSystemEventType)));
 }
 
 /**

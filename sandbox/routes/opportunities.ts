@@ -1,10 +1,11 @@
 /**
- * Opportunity endpoints (§11.1): capture (opportunity-capture.ts), update, the opportunities of a
- * lead, and the metadata of an opportunity type. Opportunity types are activity types (codes 12000+).
+ * Opportunity endpoints (§11.1, §12.1): capture (opportunity-capture.ts), update, the opportunities of a
+ * lead, the account's opportunity types, and the metadata of one type. Opportunity types are activity
+ * types (codes 12000+).
  */
 import { eventCode, kindOf } from '../activity-types';
 import type { StoredOpportunity } from '../crm-types';
-import { jsonAnswer, queryParam, type Answer } from '../http';
+import { jsonAnswer, queryParam, textAnswer, type Answer } from '../http';
 import { SANDBOX_USER_ID } from '../user';
 import { formatDateTime } from '../values';
 import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
@@ -21,7 +22,31 @@ export const OPPORTUNITY_ROUTES: Route[] = [
 	{ name: 'Opportunity.Update', method: 'POST', path: `${OM}Update`, bucket: 'normal', handle: updateOpportunity },
 	{ name: 'GetOpportunitiesOfLead', method: 'POST', path: `${OM}GetOpportunitiesOfLead`, bucket: 'normal', handle: opportunitiesOfLead },
 	{ name: 'GetOpportunityTypeMetadata', method: 'GET', path: `${OM}GetOpportunityTypeMetadata`, bucket: 'normal', handle: typeMetadata },
+	{ name: 'GetOpportunityTypes', method: 'GET', path: `${OM}GetOpportunityTypes`, bucket: 'normal', handle: opportunityTypes },
 ];
+
+/**
+ * Keys of a `GetOpportunitiesOfLead` row as live readers read them, besides the type's fields
+ * [live 63258039318: OpportunityId, RelatedProspectId, mx_Custom_N, Status, Owner, OwnerName, OpportunityNote,
+ * CreatedOn, ModifiedOn; 63252965971: "FLAT … There is NO Fields member"].
+ */
+const LIVE_ROW_KEYS = ['OpportunityId', 'RelatedProspectId', 'OwnerName', 'OpportunityNote', 'CreatedOn', 'ModifiedOn'];
+
+/**
+ * Source: [CODE] ids 55871245234, 70923731082; [live] ids 68297653413, 63267509605. `GET GetOpportunityTypes`: the bare array of
+ * the account's opportunity types (renderOpportunityType). Accounts without opportunities answer "the
+ * 404/disabled response" [live 68297653413]: `opportunityTypesApi` 'notFound' answers as an unknown
+ * endpoint does (HTTP 404 "Endpoint not found.") [INF body], 'disabled' an MX error [INF type and message].
+ */
+function opportunityTypes(ctx: RouteContext): Answer {
+	const { crm, options } = ctx.state;
+	if (options.opportunityTypesApi === 'notFound') return textAnswer(404, 'Endpoint not found.');
+	if (options.opportunityTypesApi === 'disabled') {
+		return mxError(ctx, 'MXOpportunityManagementDisabledException', 'Opportunity Management is disabled for this account.');
+	}
+	const types = crm.activityTypes.all().filter((t) => kindOf(t) === 'opportunity');
+	return jsonAnswer(200, types.map((t) => crm.activityTypes.renderOpportunityType(t)));
+}
 
 /**
  * Source: [DOC] https://apidocs.leadsquared.com/update-an-opportunity/ : `{ProspectOpportunityId, OpportunityNote,
@@ -56,6 +81,7 @@ function updateOpportunity(ctx: RouteContext): Answer {
  * ([live] id 63633701174). `{RecordCount, List}` [DOC]: each row has the lead's id and name/e-mail/phone, the opportunity's ids
  * and type, and its fields. Columns.Include_CSV keeps only the named fields besides the ids [INF];
  * Paging PageIndex/PageSize (default 1/100 [INF]); Sorting by any column, CreatedOn newest first by default [INF].
+ * Without `opportunityType`: see `opportunitiesOfLeadRequiresType`; the row form: `opportunitiesOfLeadRows`.
  */
 function opportunitiesOfLead(ctx: RouteContext): Answer {
 	const leadId = requiredParam(ctx, 'leadId');
@@ -64,6 +90,10 @@ function opportunitiesOfLead(ctx: RouteContext): Answer {
 	if (isAnswer(body)) return body;
 	const typeParam = (queryParam(ctx.query, 'opportunityType') ?? '').trim();
 	const code = typeParam === '' ? undefined : (eventCode(typeParam) ?? -1);
+	// [live 63633701174, 63267509605] the type was required although the docs call it optional; the answer [INF].
+	const requires = ctx.state.options.opportunitiesOfLeadRequiresType;
+	if (code === undefined && requires === 'error') return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: opportunityType');
+	if (code === undefined && requires === 'empty') return jsonAnswer(200, { RecordCount: 0, List: [] });
 	const lower = leadId.toLowerCase();
 	const found = ctx.state.crm.opportunities.filter((o) => o.RelatedProspectId.toLowerCase() === lower && (code === undefined || o.OpportunityEvent === code));
 
@@ -71,7 +101,8 @@ function opportunitiesOfLead(ctx: RouteContext): Answer {
 		.split(',')
 		.map((c) => c.trim())
 		.filter((c) => c !== '');
-	const rows = found.map((o) => renderRow(ctx, o, include));
+	const live = ctx.state.options.opportunitiesOfLeadRows === 'live';
+	const rows = found.map((o) => (live ? liveRow(ctx, renderRow(ctx, o, include), o) : renderRow(ctx, o, include)));
 	const sorting = child(body, 'Sorting');
 	const column = str(sorting, 'ColumnName').trim() || 'CreatedOn';
 	const descending = sorting === undefined || int(sorting, 'Direction', 1) === 1;
@@ -123,6 +154,13 @@ function renderRow(ctx: RouteContext, opportunity: StoredOpportunity, include: s
 		ModifiedOn: opportunity.ModifiedOn,
 	});
 	return row;
+}
+
+/** The row in the form seen live: the documented row cut to LIVE_ROW_KEYS and the opportunity's fields (still flat). */
+function liveRow(ctx: RouteContext, row: Obj, opportunity: StoredOpportunity): Obj {
+	const type = ctx.state.crm.activityTypes.get(opportunity.OpportunityEvent);
+	const fields = new Set([...(type ? ctx.state.crm.activityTypes.fieldsOf(type).map((f) => f.schemaName) : []), ...Object.keys(opportunity.Fields)]);
+	return Object.fromEntries(Object.entries(row).filter(([key]) => LIVE_ROW_KEYS.includes(key) || fields.has(key)));
 }
 
 /**

@@ -126,8 +126,9 @@ describe('Activity → Create with Send in Batches', () => {
 
 	it('counts the bulk calls against the bulk rate limit, not the ordinary one', async () => {
 		const ids = await leads(30);
-		// One ordinary call a minute (the type's fields) and no waiting for more: a bulk call counted as ordinary would fail.
-		sandbox.configure({ rateLimit: { calls: 1, windowMs: 60_000 }, bulkRateLimit: { calls: 100, windowMs: 5000 } });
+		// Three ordinary calls a minute (the account's activity and opportunity types, the type's fields) and no
+		// waiting for more: a bulk call counted as ordinary would fail.
+		sandbox.configure({ rateLimit: { calls: 3, windowMs: 60_000 }, bulkRateLimit: { calls: 100, windowMs: 5000 } });
 		try {
 			const result = await runLeadSquared({
 				parameters: createParameters({ activityFields: mapper({ mx_Custom_1: 'Form' }) }, { sendInBatches: true, maxRateLimitWait: 0 }),
@@ -137,7 +138,12 @@ describe('Activity → Create with Send in Batches', () => {
 			});
 
 			expect(result.status).toBe('success');
-			expect(sandbox.log.map((entry) => [entry.endpoint, entry.status])).toEqual([
+			const log = sandbox.log.map((entry) => [entry.endpoint, entry.status]);
+			expect(log.slice(0, 2).sort()).toEqual([
+				[ENDPOINTS.types, 200],
+				['GetOpportunityTypes', 200],
+			]);
+			expect(log.slice(2)).toEqual([
 				[ENDPOINTS.setting, 200],
 				[ENDPOINTS.bulk, 200],
 				[ENDPOINTS.bulk, 200],
@@ -177,7 +183,7 @@ describe('the editor\'s look-ups', () => {
 		const filtered = await listSearch('searchActivityTypes', credentials, 'pho', { resource: 'activity', operation: 'create' }, undefined, 'parameters.activityType');
 		expect(filtered.results).toEqual([{ name: 'Phone Call (202)', value: '202' }]);
 		const all = await listSearch('searchAllActivityTypes', credentials, undefined, { resource: 'activity', operation: 'getMany' }, undefined, 'parameters.activityType');
-		expect(all.results.map((entry) => entry.value)).toEqual(expect.arrayContaining(['22', '30', '201', '12000']));
+		expect(all.results.map((entry) => entry.value)).toEqual(expect.arrayContaining(['22', '30', '32', '201', '12000']));
 	});
 
 	it('maps the chosen type\'s fields with their types, dropdown options and mandatory marks', async () => {

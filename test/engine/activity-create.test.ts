@@ -306,8 +306,10 @@ describe('LeadSquared refuses an activity', () => {
 		expect(sandbox.records().activities).toHaveLength(1);
 	});
 
-	it('says that system types cannot be posted, on the error output', async () => {
+	it("says that system types cannot be posted, on the error output, also when LeadSquared's refusal is all there is", async () => {
 		const leadId = await newLead(sandbox, 'system@example.com');
+		// The account's type list cannot be read: the node's own check is skipped, LeadSquared refuses the post.
+		sandbox.injectFault({ endpoint: 'ActivityTypes.Get', type: 'json', body: { Status: 'Success' } });
 		const result = await runLeadSquared({
 			parameters: createParameters({ activityType: locator('22', 'code') }),
 			items: [{ leadId }],

@@ -104,7 +104,7 @@ describe('Opportunity → Create', () => {
 		// The metadata is fetched once for both items.
 		expect(calls(sandbox, 'GetOpportunityTypeMetadata')).toHaveLength(1);
 		// Duplicate detected activity posted (default).
-		expect(sandbox.records().activities.filter((activity) => activity.ActivityEvent === 31)).toHaveLength(1);
+		expect(sandbox.records().activities.filter((activity) => activity.ActivityEvent === 32)).toHaveLength(1);
 	});
 
 	it('On Duplicate → Overwrite Its Fields, no duplicate activity, keep the owner: the flags LeadSquared documents', async () => {
@@ -235,16 +235,19 @@ describe('Opportunity design-time lists', () => {
 		expect((await listSearch('searchOpportunityTypes', sandboxCredentials(sandbox), 'loan')).results).toEqual([{ name: 'Loan (12001)', value: '12001' }]);
 	});
 
-	it("when ActivityTypes.Get marks no opportunity type, codes from 12000 on are offered", async () => {
+	it('where GetOpportunityTypes is unavailable, the activity types from code 12000 on are offered, marked as such', async () => {
+		sandbox.injectFault({ type: 'status', endpoint: 'GetOpportunityTypes', status: 404 });
 		sandbox.injectFault({
 			type: 'json',
 			endpoint: 'ActivityTypes.Get',
 			body: [
-				{ ActivityEvent: 201, ActivityEventName: 'Form Submitted' },
-				{ ActivityEvent: 12005, ActivityEventName: 'Loan' },
+				{ ActivityEvent: 201, ActivityEventName: 'Form Submitted', EventType: 2 },
+				{ ActivityEvent: 12005, ActivityEventName: 'Loan', EventType: 2 },
 			],
 		});
-		expect((await listSearch('searchOpportunityTypes', sandboxCredentials(sandbox))).results).toEqual([{ name: 'Loan (12005)', value: '12005' }]);
+		expect((await listSearch('searchOpportunityTypes', sandboxCredentials(sandbox))).results).toEqual([
+			{ name: 'Loan (12005), from activity types', value: '12005', description: expect.stringMatching(/HTTP 404/) },
+		]);
 	});
 
 	it("the field mapper lists the chosen type's fields with their types and options (not the note)", async () => {

@@ -44,7 +44,7 @@ const reads = (): RequestLogEntry[] => calls(sandbox, 'GetOpportunitiesOfLead');
 const pagingOf = (entry: RequestLogEntry) => (entry.body as { Paging: unknown }).Paging;
 
 describe('Opportunity → Get Many', () => {
-	it("Return All reads every page of the lead's opportunities once, until RecordCount", async () => {
+	it("Return All reads every page of each type's opportunities of the lead once, until RecordCount", async () => {
 		const result = await runLeadSquared({
 			parameters: parameters('opportunity', 'getMany', { leadId: '={{ $json.id }}', returnAll: true }),
 			items: [{ id: leadId }],
@@ -55,11 +55,13 @@ describe('Opportunity → Get Many', () => {
 		expect(result.items).toHaveLength(151);
 		expect(new Set(result.items.map((item) => item.json.OpportunityId)).size).toBe(151);
 		expect(result.items.every((item) => item.json.RelatedProspectId === leadId)).toBe(true);
-		expect(reads().map(pagingOf)).toEqual([
-			{ PageIndex: 1, PageSize: 100 },
-			{ PageIndex: 2, PageSize: 100 },
+		// Type by type (the account's opportunity types), as accounts that require opportunityType need.
+		expect(reads().map((entry) => [entry.query.opportunityType, pagingOf(entry)])).toEqual([
+			['12000', { PageIndex: 1, PageSize: 100 }],
+			['12001', { PageIndex: 1, PageSize: 100 }],
+			['12001', { PageIndex: 2, PageSize: 100 }],
 		]);
-		expect(reads()[0].query).toEqual({ leadId });
+		expect(calls(sandbox, 'GetOpportunityTypes')).toHaveLength(1);
 		expectNoKeys(sandbox, result);
 	});
 

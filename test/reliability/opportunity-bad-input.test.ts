@@ -92,7 +92,15 @@ const UPDATE: BadInputCase[] = [
 	{ name: 'a date field with a date that is not one', parameters: update(), good: goodUpdate, bad: () => ({ ...goodUpdate(), field: 'mx_Custom_4', value: '2026-13-01' }), message: /^Opportunity field "mx_Custom_4" is "2026-13-01", which is not a date/, field: 'mx_Custom_4' },
 ];
 
-const getMany = (extra: IDataObject = {}): IDataObject => ({ resource: 'opportunity', operation: 'getMany', leadId: '={{ $json.lead }}', limit: '={{ $json.limit }}', ...extra });
+// One type, so the good item makes one call (an empty type reads the lead type by type: one call per type).
+const getMany = (extra: IDataObject = {}): IDataObject => ({
+	resource: 'opportunity',
+	operation: 'getMany',
+	leadId: '={{ $json.lead }}',
+	opportunityType: locator('12000'),
+	limit: '={{ $json.limit }}',
+	...extra,
+});
 const goodRead = { lead: 'some-lead', limit: 5 };
 
 const GET_MANY: BadInputCase[] = [

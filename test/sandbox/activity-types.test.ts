@@ -11,29 +11,35 @@ describe('sandbox: activity and opportunity types', () => {
 		await sb.close();
 	});
 	beforeEach(() => {
-		sb.configure({ activityTypes: undefined, activityTypesIncludeOpportunities: undefined, mxErrorStatus: undefined });
+		sb.configure({ activityTypes: undefined, activityTypesIncludeOpportunities: undefined, activityTypeSystemEventType: undefined, mxErrorStatus: undefined });
 		sb.reset();
 	});
 
-	it('ActivityTypes.Get lists custom, system and opportunity types with ActivityEvent and ActivityEventName', async () => {
+	it('ActivityTypes.Get lists custom, system and opportunity types in the shape live accounts answer', async () => {
 		const res = await call(sb, C.activityTypes);
 		expect(res.status).toBe(200);
-		const byCode = new Map((res.json as Array<Record<string, unknown>>).map((t) => [t.ActivityEvent, t]));
-		expect(byCode.get(201)).toEqual({
-			ActivityEvent: 201,
-			ActivityEventName: 'Form Submitted',
-			DisplayName: 'Form Submitted',
-			Score: 5,
-			Direction: 0,
-			Description: 'A web form was submitted',
-			ActivityType: 2,
-			IsOpportunityType: false,
-		});
-		expect(byCode.get(202)).toMatchObject({ ActivityEventName: 'Phone Call', Direction: 1 });
-		expect(byCode.get(203)).toMatchObject({ ActivityEventName: 'Payment' });
-		expect(byCode.get(22)).toMatchObject({ ActivityType: 3, IsOpportunityType: false });
-		expect(byCode.get(12000)).toMatchObject({ ActivityEventName: 'Admission', IsOpportunityType: true });
-		expect(byCode.get(12001)).toMatchObject({ ActivityEventName: 'Loan', IsOpportunityType: true });
+		const types = res.json as Array<Record<string, unknown>>;
+		const byCode = new Map(types.map((t) => [t.ActivityEvent, t]));
+		const form = byCode.get(201) as Record<string, unknown>;
+		expect(Object.keys(form).sort()).toEqual(['ActivityEvent', 'ActivityEventName', 'ActivityProperties', 'DisplayName', 'EventDirection', 'EventType', 'Score']);
+		expect(form).toMatchObject({ ActivityEvent: 201, ActivityEventName: 'Form Submitted', DisplayName: 'Form Submitted', EventType: 2, EventDirection: 0, Score: 5 });
+		const meta = (JSON.parse(form.ActivityProperties as string) as { FormMetaData: Array<Record<string, unknown>> }).FormMetaData;
+		expect(meta.map((f) => [f.SchemaName, f.DataType, f.IsMandatory])).toEqual([
+			['ActivityEvent_Note', 'String', false],
+			['mx_Custom_1', 'String', true],
+			['mx_Custom_2', 'String', false],
+			['mx_Custom_3', 'DateTime', false],
+			['mx_Custom_4', 'Dropdown', false],
+			['Owner', 'ActiveUsers', false],
+		]);
+		expect((JSON.parse(meta[4].OptionSet as string) as Array<{ Value: string }>).map((o) => o.Value)).toEqual(['Google Ads', 'Facebook', 'Newsletter', 'Organic']);
+		expect(byCode.get(202)).toMatchObject({ ActivityEventName: 'Phone Call', EventDirection: 1, EventType: 2 });
+		expect(byCode.get(22)).toMatchObject({ ActivityEventName: 'Outbound Phone Call Activity', EventType: 1, ActivityProperties: null });
+		expect(byCode.get(32)).toMatchObject({ ActivityEventName: 'Duplicate Opportunity Detected', EventType: 1 });
+		expect(byCode.get(12000)).toMatchObject({ ActivityEventName: 'Admission', EventType: 2 });
+		expect(types.some((t) => 'IsOpportunityType' in t || 'ActivityType' in t)).toBe(false);
+		sb.configure({ activityTypeSystemEventType: 0 });
+		expect(((await call(sb, C.activityTypes)).json as Array<Record<string, unknown>>).find((t) => t.ActivityEvent === 22)).toMatchObject({ EventType: 0 });
 	});
 
 	it('activityTypesIncludeOpportunities: false leaves the opportunity types out', async () => {

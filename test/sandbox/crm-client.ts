@@ -21,6 +21,7 @@ export const C = {
 	oppUpdate: '/v2/OpportunityManagement.svc/Update',
 	oppOfLead: '/v2/OpportunityManagement.svc/GetOpportunitiesOfLead',
 	oppTypeMetadata: '/v2/OpportunityManagement.svc/GetOpportunityTypeMetadata',
+	oppTypes: '/v2/OpportunityManagement.svc/GetOpportunityTypes',
 	noteCreate: '/v2/LeadManagement.svc/CreateNote',
 	noteRetrieve: '/v2/LeadManagement.svc/RetrieveNote',
 	users: '/v2/UserManagement.svc/Users.Get',

@@ -11,7 +11,13 @@ describe('sandbox: opportunities', () => {
 		await sb.close();
 	});
 	beforeEach(() => {
-		sb.configure({ opportunityDuplicateScope: undefined, opportunitySearchByRequired: undefined });
+		sb.configure({
+			opportunityDuplicateScope: undefined,
+			opportunitySearchByRequired: undefined,
+			opportunitiesOfLeadRequiresType: undefined,
+			opportunitiesOfLeadRows: undefined,
+			opportunityTypesApi: undefined,
+		});
 		sb.reset();
 	});
 
@@ -105,7 +111,7 @@ describe('sandbox: opportunities', () => {
 			});
 			expect(sb.records().opportunities).toHaveLength(1);
 			expect(sb.records().opportunities[0].Fields.mx_Custom_1).toBe('Home loan');
-			expect(sb.records().activities.map((a) => a.ActivityEvent)).toEqual([30, 30, 31]);
+			expect(sb.records().activities.map((a) => a.ActivityEvent)).toEqual([30, 30, 32]);
 			expect(events.map((e) => e.type)).toEqual(['lead.updated', 'activity.created', 'activity.created']);
 			const other = await loan('dup@example.com', { mx_Custom_3: 'Car' });
 			expect(other.json.CreatedOpportunityId).toEqual(expect.any(String));
@@ -165,6 +171,7 @@ describe('sandbox: opportunities', () => {
 			const car = await loan('list@example.com', { mx_Custom_3: 'Car' });
 			await capture(captureBody('list@example.com', 12000, { mx_Custom_1: 'MBA', mx_Custom_2: 'Business Administration' }));
 			await loan('someone.else@example.com');
+			sb.configure({ opportunitiesOfLeadRequiresType: 'no' });
 			const all = await call(sb, C.oppOfLead, { method: 'POST', query: { leadId } });
 			expect(all.json.RecordCount).toBe(3);
 			expect(all.json.List[2]).toMatchObject({
@@ -193,6 +200,51 @@ describe('sandbox: opportunities', () => {
 			expect(Object.keys(narrow.json.List[0])).not.toContain('EmailAddress');
 			expect((await post(sb, C.oppOfLead, {}, { leadId, opportunityType: '999' })).json).toEqual({ RecordCount: 0, List: [] });
 			expect((await post(sb, C.oppOfLead, {})).json.ExceptionMessage).toBe('Invalid Input! Parameter Name: leadId');
+		});
+
+		it('GetOpportunitiesOfLead without opportunityType: refused (default), empty, or every type as documented', async () => {
+			const leadId = (await loan('typeless@example.com')).json.RelatedProspectId as string;
+			const refused = await post(sb, C.oppOfLead, {}, { leadId });
+			expect(refused.status).toBe(500);
+			expect(refused.json).toEqual({ Status: 'Error', ExceptionType: 'MXInvalidInputException', ExceptionMessage: 'Invalid Input! Parameter Name: opportunityType' });
+			sb.configure({ opportunitiesOfLeadRequiresType: 'empty' });
+			expect((await post(sb, C.oppOfLead, {}, { leadId })).json).toEqual({ RecordCount: 0, List: [] });
+			sb.configure({ opportunitiesOfLeadRequiresType: 'no' });
+			expect((await post(sb, C.oppOfLead, {}, { leadId })).json.RecordCount).toBe(1);
+			expect((await post(sb, C.oppOfLead, {}, { leadId, opportunityType: '12001' })).json.RecordCount).toBe(1);
+		});
+
+		it("GetOpportunitiesOfLead's rows as seen live: flat, the opportunity's own keys only, no Fields member", async () => {
+			const { json } = await loan('live.rows@example.com', {}, { OpportunityNote: 'Live' });
+			sb.configure({ opportunitiesOfLeadRows: 'live' });
+			const res = await post(sb, C.oppOfLead, {}, { leadId: json.RelatedProspectId as string, opportunityType: '12001' });
+			expect(res.json.RecordCount).toBe(1);
+			const [row] = res.json.List as Array<Record<string, unknown>>;
+			expect(Object.keys(row).sort()).toEqual(
+				['CreatedOn', 'ModifiedOn', 'OpportunityId', 'OpportunityNote', 'Owner', 'OwnerName', 'RelatedProspectId', 'Status', 'mx_Custom_1', 'mx_Custom_2', 'mx_Custom_3', 'mx_Custom_4'].sort(),
+			);
+			expect(row).toMatchObject({ OpportunityId: json.CreatedOpportunityId, RelatedProspectId: json.RelatedProspectId, Status: 'Open', mx_Custom_2: '2500000', OpportunityNote: 'Live' });
+		});
+	});
+
+	describe('GetOpportunityTypes', () => {
+		it("answers the account's opportunity types as a bare array with EventCode and Name", async () => {
+			const res = await call(sb, C.oppTypes);
+			expect(res.status).toBe(200);
+			expect(res.json).toEqual([
+				expect.objectContaining({ EventCode: 12000, Name: 'Admission', DisplayName: 'Admission', CanDelete: false, Description: 'A prospective student applying for a course' }),
+				expect.objectContaining({ EventCode: 12001, Name: 'Loan', PluralName: 'Loans', CreatedBy: ADMIN_ID, ModifiedBy: ADMIN_ID }),
+			]);
+		});
+
+		it('answers 404 or a "disabled" error on accounts without opportunities', async () => {
+			sb.configure({ opportunityTypesApi: 'notFound' });
+			const missing = await call(sb, C.oppTypes);
+			expect([missing.status, missing.text]).toEqual([404, 'Endpoint not found.']);
+			sb.configure({ opportunityTypesApi: 'disabled' });
+			const disabled = await call(sb, C.oppTypes);
+			expect(disabled.status).toBe(500);
+			expect(disabled.json).toMatchObject({ Status: 'Error', ExceptionType: 'MXOpportunityManagementDisabledException' });
 		});
 	});
 });

@@ -45,19 +45,19 @@ function refusal(run: () => unknown): InputError {
 }
 
 describe('activity types', () => {
-	it('reads ActivityTypes.Get as a list, or inside an object; codes as numbers or text; skips entries without a code', () => {
+	it('reads ActivityTypes.Get as a list, or inside an object; codes and EventType as numbers or text; skips entries without a code', () => {
 		const list = [
-			{ ActivityEvent: 201, ActivityEventName: 'Form Submitted', ActivityType: 2 },
-			{ ActivityEvent: '12000', ActivityEventName: 'Admission', IsOpportunityType: true },
-			{ ActivityEvent: 22, DisplayName: 'Outbound Phone Call Activity', ActivityType: 3 },
+			{ ActivityEvent: 201, ActivityEventName: 'Form Submitted', EventType: 2, EventDirection: 0, ActivityProperties: '{"FormMetaData":[]}' },
+			{ ActivityEvent: '12000', ActivityEventName: 'Admission', EventType: '2' },
+			{ ActivityEvent: 22, DisplayName: 'Outbound Phone Call Activity', EventType: 0 },
 			{ ActivityEventName: 'No code' },
 			{ Code: 205 },
 		];
 		const expected = [
-			{ code: 201, name: 'Form Submitted', isOpportunity: false, isSystem: false },
-			{ code: 12000, name: 'Admission', isOpportunity: true, isSystem: false },
-			{ code: 22, name: 'Outbound Phone Call Activity', isOpportunity: false, isSystem: true },
-			{ code: 205, name: 'Activity type 205', isOpportunity: false, isSystem: false },
+			{ code: 201, name: 'Form Submitted', eventType: 2 },
+			{ code: 12000, name: 'Admission', eventType: 2 },
+			{ code: 22, name: 'Outbound Phone Call Activity', eventType: 0 },
+			{ code: 205, name: 'Activity type 205' },
 		];
 		expect(parseActivityTypes(list)).toEqual(expected);
 		expect(parseActivityTypes({ List: list })).toEqual(expected);

@@ -1,22 +1,22 @@
 /**
  * The account's activity types and their fields: `ActivityTypes.Get` (the list) and
- * `CustomActivity/GetActivitySetting?code=` (one type with its fields), read tolerantly. Only
- * `ActivityEvent` / `ActivityEventName` of the list and the field keys of the setting's documented sample
- * are known; the other keys are guesses, so each is read from the names it may carry and nothing breaks
- * when one is missing. Activity fields become `LeadField`s, so the lead value rules (helpers/values.ts)
- * and typed values (helpers/typed.ts) apply to them unchanged.
+ * `CustomActivity/GetActivitySetting?code=` (one type with its fields), read tolerantly. Live answers of the
+ * list carry `ActivityEvent`, `ActivityEventName`, `EventType` (2 = custom), `EventDirection` and
+ * `ActivityProperties` (§12.1); which kind a type is (custom, system, opportunity) is decided in
+ * typeKinds.ts. Each key is read from the names it may carry and nothing breaks when one is missing.
+ * Activity fields become `LeadField`s, so the lead value rules (helpers/values.ts) and typed values
+ * (helpers/typed.ts) apply to them unchanged.
  * Pure: no n8n imports.
  */
 import { FieldIndex } from './fields';
 import type { LeadField, ValueKind } from './fields';
 
-export interface ActivityTypeSummary {
+/** An entry of `ActivityTypes.Get`. */
+export interface ActivityTypeEntry {
 	code: number;
 	name: string;
-	/** An opportunity type (`IsOpportunityType`): not postable as an activity. */
-	isOpportunity: boolean;
-	/** A system type (`ActivityType` 3 [INF]): LeadSquared posts these itself. */
-	isSystem: boolean;
+	/** `EventType` (2 = custom [CODE]), when the entry carries it. */
+	eventType?: number;
 }
 
 export interface ActivityTypeInfo {
@@ -57,6 +57,12 @@ function flag(value: unknown): boolean {
 	return value === true || value === 1 || (typeof value === 'string' && ['1', 'true'].includes(value.trim().toLowerCase()));
 }
 
+/** 2, '2' and ' 2 ' are whole numbers (0 included); anything else is not. */
+function wholeNumber(raw: unknown): number | undefined {
+	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	return /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /** 201, '201' and ' 201 ' are event codes; anything else (0, -1, 2.5, 'abc') is not. */
 export function eventCodeOf(raw: unknown): number | undefined {
 	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
@@ -77,10 +83,10 @@ function listIn(raw: unknown): unknown[] | undefined {
 }
 
 /** `ActivityTypes.Get`; undefined when the answer holds no list. Entries without a code are skipped. */
-export function parseActivityTypes(raw: unknown): ActivityTypeSummary[] | undefined {
+export function parseActivityTypes(raw: unknown): ActivityTypeEntry[] | undefined {
 	const list = listIn(raw);
 	if (!list) return undefined;
-	const types: ActivityTypeSummary[] = [];
+	const types: ActivityTypeEntry[] = [];
 	const seen = new Set<number>();
 	for (const entry of list) {
 		if (!isRecord(entry)) continue;
@@ -88,12 +94,8 @@ export function parseActivityTypes(raw: unknown): ActivityTypeSummary[] | undefi
 		if (code === undefined || seen.has(code)) continue;
 		seen.add(code);
 		const name = text(pick(entry, 'ActivityEventName', 'DisplayName', 'Name', 'EventName'));
-		types.push({
-			code,
-			name: name || `Activity type ${code}`,
-			isOpportunity: flag(pick(entry, 'IsOpportunityType')),
-			isSystem: text(pick(entry, 'ActivityType')) === '3',
-		});
+		const eventType = wholeNumber(pick(entry, 'EventType'));
+		types.push({ code, name: name || `Activity type ${code}`, ...(eventType !== undefined ? { eventType } : {}) });
 	}
 	return types;
 }

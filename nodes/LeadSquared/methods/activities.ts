@@ -6,29 +6,33 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { eventCodeOf, typeLabel } from '../helpers/activityTypes';
-import type { ActivityTypeSummary } from '../helpers/activityTypes';
 import type { LeadField } from '../helpers/fields';
 import { LeadSquaredClient } from '../transport';
 import { getActivityType, getActivityTypes } from '../transport/activities';
+import { loadActivityTypes } from '../transport/typeCatalogue';
 import { DESIGN_TIME, matchingName } from './designTime';
 import { toMapperField } from './mapperFields';
 
-async function searchTypes(context: ILoadOptionsFunctions, filter: string | undefined, keep: (type: ActivityTypeSummary) => boolean): Promise<INodeListSearchResult> {
-	// A failure (wrong keys, no network) shows in the list as n8n's error with this message; "By Code" still works.
-	const client = await LeadSquaredClient.connect(context, DESIGN_TIME);
-	const types = await getActivityTypes(client);
-	const entries = types.filter(keep).map((type) => ({ name: typeLabel(type), value: String(type.code) }));
+/** The types as a searchable list, by name. A failure (wrong keys, no network) shows as n8n's error; "By Code" still works. */
+function typeList(types: Array<{ code: number; name: string }>, filter: string | undefined): INodeListSearchResult {
+	const entries = types.map((type) => ({ name: typeLabel(type), value: String(type.code) }));
 	return { results: matchingName(entries, filter).sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
-/** Activity types that can be posted through the API: custom types (not opportunity or system types). */
+/**
+ * Activity types that can be posted through the API: custom types (EventType 2), not system types (which
+ * LeadSquared posts itself) nor opportunity types (GetOpportunityTypes, codes from 12000).
+ */
 export async function searchActivityTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return await searchTypes(this, filter, (type) => !type.isOpportunity && !type.isSystem);
+	const client = await LeadSquaredClient.connect(this, DESIGN_TIME);
+	const { types } = await loadActivityTypes(client);
+	return typeList(types.filter((type) => type.kind === 'custom'), filter);
 }
 
-/** Every activity type of the account, for reading activities. */
+/** Every activity type of the account, for reading activities (no kind needed: one call). */
 export async function searchAllActivityTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return await searchTypes(this, filter, () => true);
+	const client = await LeadSquaredClient.connect(this, DESIGN_TIME);
+	return typeList(await getActivityTypes(client), filter);
 }
 
 /** An activity field in the mapper: custom fields (mx_…) LeadSquared requires say so. */

@@ -3,15 +3,34 @@
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
 
+import { typeLabel } from '../helpers/activityTypes';
 import { opportunityCode } from '../helpers/opportunity';
+import type { OpportunityTypeList } from '../helpers/typeKinds';
 import { LeadSquaredClient } from '../transport';
-import { opportunityType, opportunityTypes } from '../transport/opportunities';
+import { opportunityType } from '../transport/opportunities';
+import { loadOpportunityTypes } from '../transport/typeCatalogue';
 import { DESIGN_TIME, matchingName } from './designTime';
 import { toMapperField } from './mapperFields';
 
+/** What a list of opportunity types taken from the activity types says about itself; undefined for the account's own list. */
+export function fallbackNote(list: OpportunityTypeList): string | undefined {
+	if (list.source === 'api') return undefined;
+	return `Listed from the activity types (codes from 12000): ${list.unavailable ?? 'GetOpportunityTypes is unavailable'}`;
+}
+
+/**
+ * The account's opportunity types (GetOpportunityTypes). Where it has no such list, the activity types from
+ * code 12000 on, each marked "from activity types" (with the reason in its description).
+ */
 export async function searchOpportunityTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await LeadSquaredClient.connect(this, DESIGN_TIME);
-	const entries = (await opportunityTypes(client)).map((type) => ({ name: `${type.name} (${type.code})`, value: String(type.code) }));
+	const list = await loadOpportunityTypes(client);
+	const note = fallbackNote(list);
+	const entries = list.types.map((type) => ({
+		name: note ? `${typeLabel(type)}, from activity types` : typeLabel(type),
+		value: String(type.code),
+		...(note ? { description: note } : {}),
+	}));
 	return { results: matchingName(entries, filter) };
 }
 

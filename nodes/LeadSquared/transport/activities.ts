@@ -10,7 +10,7 @@ import type { BulkRowResult } from '../helpers/activityBulk';
 import type { ActivityBody } from '../helpers/activityPayload';
 import { activityFailure, mapBulkActivityResults } from '../helpers/activityPayload';
 import { parseActivitySetting, parseActivityTypes, pick } from '../helpers/activityTypes';
-import type { ActivityTypeInfo, ActivityTypeSummary } from '../helpers/activityTypes';
+import type { ActivityTypeEntry, ActivityTypeInfo } from '../helpers/activityTypes';
 import { LeadSquaredError, sentences } from '../helpers/errors';
 import { looseFlag, nonEmptyText } from '../helpers/loose';
 import { settle } from '../helpers/scheduler';
@@ -41,8 +41,8 @@ function asActivityError(error: unknown): unknown {
 	return error;
 }
 
-/** `ActivityTypes.Get`: every activity type of the account. */
-export async function getActivityTypes(client: LeadSquaredClient): Promise<ActivityTypeSummary[]> {
+/** `ActivityTypes.Get`: every activity type of the account (kinds: typeCatalogue.ts). */
+export async function getActivityTypes(client: LeadSquaredClient): Promise<ActivityTypeEntry[]> {
 	const answer = await client.request({ method: 'GET', path: `${PA}ActivityTypes.Get` });
 	const types = parseActivityTypes(answer);
 	if (!types) throw unexpectedAnswer('ActivityTypes.Get', 'no list of activity types');

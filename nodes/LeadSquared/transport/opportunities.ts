@@ -1,15 +1,17 @@
 /**
- * LeadSquared's opportunity endpoints (§11.1): Capture (lead and opportunity in one call, with duplicate
+ * LeadSquared's opportunity endpoints (§11.1, §12.1): Capture (lead and opportunity in one call, with duplicate
  * detection), Update, the opportunities of a lead, an opportunity type's fields, and the list of types.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ActivityTypeSummary } from '../helpers/activityTypes';
+import { LeadSquaredError } from '../helpers/errors';
 import { parseOpportunityType, readCaptureAnswer } from '../helpers/opportunity';
 import type { CaptureResult, FieldPair, OpportunityType } from '../helpers/opportunity';
 import type { Page } from '../helpers/pager';
 import type { LsqAttribute } from '../helpers/payload';
-import { getActivityTypes } from './activities';
+import { settle } from '../helpers/scheduler';
+import { parseOpportunityTypes, unavailableReason } from '../helpers/typeKinds';
+import type { OpportunityTypeSummary } from '../helpers/typeKinds';
 import type { LeadSquaredClient } from './index';
 import { messageId, readPage, statusOf, succeeded, unexpectedAnswer } from './shape';
 
@@ -55,19 +57,23 @@ export async function updateOpportunity(client: LeadSquaredClient, body: UpdateB
 	return { status: statusOf(answer), opportunityId: messageId(answer) ?? body.ProspectOpportunityId };
 }
 
-/** One page of `GetOpportunitiesOfLead` (POST, as documented; the body only pages). */
+/**
+ * One page of `GetOpportunitiesOfLead` (POST, as documented; the body pages, and sorts when `sorting` is
+ * given). Without `typeCode`, the documented "every type" call, which some accounts refuse (§12.2).
+ */
 export async function opportunitiesOfLead(
 	client: LeadSquaredClient,
 	leadId: string,
 	typeCode: number | undefined,
 	pageIndex: number,
 	pageSize: number,
+	sorting?: { ColumnName: string; Direction: string },
 ): Promise<Page<Record<string, unknown>>> {
 	const answer = await client.request({
 		method: 'POST',
 		path: 'OpportunityManagement.svc/GetOpportunitiesOfLead',
 		query: { leadId, ...(typeCode !== undefined ? { opportunityType: String(typeCode) } : {}) },
-		body: { Paging: { PageIndex: pageIndex, PageSize: pageSize } },
+		body: { Paging: { PageIndex: pageIndex, PageSize: pageSize }, ...(sorting ? { Sorting: sorting } : {}) },
 	});
 	const page = readPage(answer);
 	if (!page) throw unexpectedAnswer('GetOpportunitiesOfLead', 'no List of opportunities');
@@ -83,16 +89,19 @@ export async function opportunityType(client: LeadSquaredClient, code: number): 
 	return parseOpportunityType(answer, code);
 }
 
-/** Codes from this one on are taken as opportunity types when no type is marked [INF: 12000+ in every documented sample]. */
-const FIRST_OPPORTUNITY_CODE = 12000;
-
 /**
- * The account's opportunity types, from `ProspectActivity.svc/ActivityTypes.Get` (no API lists them on
- * their own): those marked `IsOpportunityType`; when the answer marks none, the non-system codes from
- * 12000 on.
+ * `GET OpportunityManagement.svc/GetOpportunityTypes` [CODE, live §12.1]: the account's opportunity types, or
+ * `{unavailable}` with the reason when the account has none to list (404, a "disabled" answer). Other
+ * failures are thrown.
  */
-export async function opportunityTypes(client: LeadSquaredClient): Promise<ActivityTypeSummary[]> {
-	const types = await getActivityTypes(client);
-	const marked = types.filter((type) => type.isOpportunity);
-	return marked.length > 0 ? marked : types.filter((type) => !type.isSystem && type.code >= FIRST_OPPORTUNITY_CODE);
+export async function requestOpportunityTypes(client: LeadSquaredClient): Promise<OpportunityTypeSummary[] | { unavailable: string }> {
+	const attempt = await settle(async () => await client.request({ method: 'GET', path: 'OpportunityManagement.svc/GetOpportunityTypes' }));
+	if (!attempt.ok) {
+		const reason = attempt.error instanceof LeadSquaredError ? unavailableReason(attempt.error.failure) : undefined;
+		if (reason === undefined) throw attempt.error;
+		return { unavailable: reason };
+	}
+	const types = parseOpportunityTypes(attempt.value);
+	if (!types) throw unexpectedAnswer('GetOpportunityTypes', 'no list of opportunity types');
+	return types;
 }

@@ -4,33 +4,43 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { typeLabel } from '../helpers/activityTypes';
 import { DESIGN_TIME } from '../methods/designTime';
+import { fallbackNote } from '../methods/opportunities';
 import { LeadSquaredClient } from '../transport';
-import { getActivityTypes } from '../transport/activities';
-
-/** The account's activity types (`ActivityTypes.Get`) that are, or are not, opportunity types, by name. */
-async function typeOptions(context: ILoadOptionsFunctions, opportunity: boolean): Promise<INodePropertyOptions[]> {
-	const client = await LeadSquaredClient.connect(context, DESIGN_TIME);
-	return (await getActivityTypes(client))
-		.filter((type) => type.isOpportunity === opportunity)
-		.sort((a, b) => a.name.localeCompare(b.name))
-		.map((type) => ({ name: `${type.name} (${type.code})`, value: String(type.code) }));
-}
+import { loadActivityTypes, loadOpportunityTypes } from '../transport/typeCatalogue';
 
 const ANY: INodePropertyOptions = { name: 'Any Type', value: '' };
 
+function byName<T extends { name: string; code: number }>(types: T[]): INodePropertyOptions[] {
+	return [...types].sort((a, b) => a.name.localeCompare(b.name)).map((type) => ({ name: typeLabel(type), value: String(type.code) }));
+}
+
+/** The account's activity types that are not opportunity types (custom and system types alike raise activity events), by name. */
+async function activityTypeOptions(context: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const client = await LeadSquaredClient.connect(context, DESIGN_TIME);
+	const { types } = await loadActivityTypes(client);
+	return byName(types.filter((type) => type.kind !== 'opportunity'));
+}
+
 /** Activity types (opportunity types left out), "Any Type" first. */
 export async function getTriggerActivityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return [ANY, ...(await typeOptions(this, false))];
+	return [ANY, ...(await activityTypeOptions(this))];
 }
 
 /** Activity types for polling (one type is required). */
 export async function getPollingActivityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await typeOptions(this, false);
+	return await activityTypeOptions(this);
 }
 
-/** Opportunity types, "Any Type" first. */
+/**
+ * Opportunity types (GetOpportunityTypes), "Any Type" first. Where the account has no such list, the types
+ * are taken from the activity types (codes from 12000) and each entry says so.
+ */
 export async function getTriggerOpportunityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return [ANY, ...(await typeOptions(this, true))];
+	const client = await LeadSquaredClient.connect(this, DESIGN_TIME);
+	const list = await loadOpportunityTypes(client);
+	const note = fallbackNote(list);
+	const options = byName(list.types).map((option) => (note ? { ...option, description: note } : option));
+	return [note ? { ...ANY, description: note } : ANY, ...options];
 }
-

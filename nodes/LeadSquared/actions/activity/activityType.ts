@@ -4,13 +4,16 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { eventCodeOf } from '../../helpers/activityTypes';
+import { eventCodeOf, typeLabel } from '../../helpers/activityTypes';
 import type { ActivityTypeInfo } from '../../helpers/activityTypes';
 import { isBlank } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
+import { TYPE_CODE_OR_EMPTY, typeNames } from '../../helpers/typeKinds';
+import type { ActivityTypeSummary } from '../../helpers/typeKinds';
 import { describeValue } from '../../helpers/values';
 import type { LeadSquaredClient } from '../../transport';
 import { getActivityType } from '../../transport/activities';
+import { loadActivityTypes } from '../../transport/typeCatalogue';
 
 export const ACTIVITY_TYPE = 'activityType';
 
@@ -37,7 +40,7 @@ export function activityTypeLocator(spec: { searchListMethod: string; required: 
 				type: 'string',
 				placeholder: 'e.g. 201',
 				hint: 'The code LeadSquared shows next to the type under Settings → Leads → Activities and Scores',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'Enter the numeric code, e.g. 201' } }],
+				validation: [{ type: 'regex', properties: { regex: TYPE_CODE_OR_EMPTY, errorMessage: 'Enter the numeric code, e.g. 201' } }],
 			},
 		],
 	};
@@ -68,8 +71,25 @@ export function readActivityTypeCode(context: IExecuteFunctions, itemIndex: numb
 /** Activity types and their fields, each fetched at most once per node run. */
 export class ActivityTypeCache {
 	private readonly types = new Map<number, Promise<ActivityTypeInfo>>();
+	private catalogue?: Promise<ActivityTypeSummary[] | undefined>;
 
 	constructor(private readonly client: LeadSquaredClient) {}
+
+	/**
+	 * The type with its fields, for posting: a type the account lists as a system or opportunity type is
+	 * refused before anything is sent (LeadSquared refuses it too). The list is read once per run; when it
+	 * cannot be read, the check is left to LeadSquared.
+	 */
+	async postable(code: number): Promise<ActivityTypeInfo> {
+		this.catalogue ??= loadActivityTypes(this.client).then(
+			({ types }) => types,
+			() => undefined,
+		);
+		const types = await this.catalogue;
+		const listed = types?.find((type) => type.code === code);
+		if (listed && listed.kind !== 'custom') throw notPostable(listed, types ?? []);
+		return await this.get(code);
+	}
 
 	/** The type with its fields; rejects when LeadSquared does not know the code or cannot be asked. */
 	async get(code: number): Promise<ActivityTypeInfo> {
@@ -91,4 +111,22 @@ export class ActivityTypeCache {
 			return undefined;
 		}
 	}
+}
+
+/** A system or opportunity type given to Activity → Create: what it is, and the types that can be posted. */
+function notPostable(type: ActivityTypeSummary, types: ActivityTypeSummary[]): InputError {
+	const custom = types.filter((candidate) => candidate.kind === 'custom');
+	const postable = custom.length > 0 ? ` Your custom activity types: ${typeNames(custom)}.` : '';
+	if (type.kind === 'opportunity') {
+		return new InputError(
+			`Activity type ${typeLabel(type)} is an opportunity type, which cannot be posted as an activity`,
+			ACTIVITY_TYPE,
+			`Create opportunities with Opportunity → Create.${postable}`,
+		);
+	}
+	return new InputError(
+		`Activity type ${typeLabel(type)} is a system activity type: LeadSquared posts these itself and refuses them through the API`,
+		ACTIVITY_TYPE,
+		`Choose one of your custom activity types (Settings → Leads → Activities and Scores → Custom Activities & Scores).${postable} Nothing was sent for this item.`,
+	);
 }

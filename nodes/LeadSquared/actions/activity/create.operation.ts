@@ -332,8 +332,9 @@ class CreateActivity implements Operation<ActivityPayload, Setup> {
 			ownerEmail: context.getNodeParameter('options.ownerEmail', index, ''),
 			fields: readFields(context, index),
 		};
-		// The type's fields are fetched once per run (a code LeadSquared does not know fails here, before any post).
-		const type = await setup.types.get(code);
+		// The type's fields are fetched once per run (a code LeadSquared does not know, or a system or opportunity
+		// type, fails here, before any post).
+		const type = await setup.types.postable(code);
 		return buildActivityPayload(input, type, setup.payload);
 	}
 

@@ -9,7 +9,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { optionalDateTime, optionalText } from '../../helpers/checks';
 import type { FieldIndex } from '../../helpers/fields';
 import { buildOpportunityFields } from '../../helpers/opportunity';
-import type { OpportunityType } from '../../helpers/opportunity';
 import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../helpers/payload';
 import type { LeadPayload, PayloadOptions } from '../../helpers/payload';
 import { captureOpportunity } from '../../transport/opportunities';
@@ -27,7 +26,8 @@ import {
 	readMatchField,
 } from '../lead/leadFields';
 import { showFor } from '../utils';
-import { opportunityFieldProperties, opportunityTypeLocator, readFieldInputs, readTypeCode, typeCache } from './opportunityFields';
+import { opportunityFieldProperties, opportunityTypeLocator, readCheckedType, readFieldInputs, typeLookups } from './opportunityFields';
+import type { TypeLookups } from './opportunityFields';
 
 const properties: INodeProperties[] = [
 	opportunityTypeLocator({
@@ -108,10 +108,9 @@ interface Prepared {
 	skippedFields: string[];
 }
 
-interface Setup {
+interface Setup extends TypeLookups {
 	fields: FieldIndex;
 	payload: PayloadOptions;
-	type: (code: number) => Promise<OpportunityType>;
 }
 
 /** The SearchBy Capture gets: the Match By field, else EmailAddress or Phone (whichever the lead has). */
@@ -135,13 +134,17 @@ function duplicateFlags(options: IDataObject): Partial<CaptureBody['Opportunity'
 
 class CreateOpportunity implements Operation<Prepared, Setup> {
 	async setup(run: RunContext): Promise<Setup> {
-		return { fields: await accountFields(run.context, run.client), payload: payloadOptions(run.context, run.options), type: typeCache(run.client) };
+		return {
+			fields: await accountFields(run.context, run.client),
+			payload: payloadOptions(run.context, run.options),
+			...typeLookups(run.client),
+		};
 	}
 
 	async prepare(run: RunContext, index: number, item: INodeExecutionData, setup: Setup): Promise<Prepared> {
 		const { context } = run;
 		const lead = buildLeadPayload({ ...readLeadFields(context, index, item), searchBy: readSearchBy(context, index) }, setup.fields, setup.payload);
-		const code = readTypeCode(context, index, true) as number;
+		const code = (await readCheckedType(context, index, true, setup)) as number;
 		const inputs = readFieldInputs(context, index);
 		// The type's fields are only needed to check the item's fields: no call when it has none.
 		const type = inputs.length > 0 ? await setup.type(code) : undefined;

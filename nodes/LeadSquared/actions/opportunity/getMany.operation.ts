@@ -1,12 +1,18 @@
 /**
- * Opportunity → Get Many: a lead's opportunities (`GetOpportunitiesOfLead`), optionally of one type;
- * Return All / Limit page by PageIndex/PageSize. Typed Values use each type's field metadata.
+ * Opportunity → Get Many: a lead's opportunities (`GetOpportunitiesOfLead`), of one type or, with the type
+ * empty, of every type (read type by type: some accounts require the type); Return All / Limit page by
+ * PageIndex/PageSize. Rows are read in the documented and in the live form. Typed Values use each type's
+ * field metadata.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { typeLabel } from '../../helpers/activityTypes';
 import { requiredText } from '../../helpers/checks';
+import { LeadSquaredError, sentences } from '../../helpers/errors';
 import { opportunityCode, opportunityKinds } from '../../helpers/opportunity';
 import type { OpportunityType } from '../../helpers/opportunity';
+import { NEWEST_FIRST, newestFirst, opportunityIdOf, opportunityRow } from '../../helpers/opportunityRows';
+import type { OpportunityRow } from '../../helpers/opportunityRows';
 import { Collector, collectByPageIndex } from '../../helpers/pager';
 import { opportunitiesOfLead } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
@@ -14,7 +20,8 @@ import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
-import { opportunityTypeLocator, readTypeCode, typeCache } from './opportunityFields';
+import { opportunityTypeLocator, readCheckedType, typeLookups } from './opportunityFields';
+import type { OpportunityTypes, TypeLookups } from './opportunityFields';
 
 /** Opportunities per call (the documented example's PageSize). */
 export const OPPORTUNITY_PAGE_SIZE = 100;
@@ -29,7 +36,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. {{ $json.leadId }}',
 		description: "The lead's ID (ProspectID) whose opportunities to get",
 	},
-	opportunityTypeLocator({ description: 'Only opportunities of this type. Leave empty for every type.' }),
+	opportunityTypeLocator({ description: 'Only opportunities of this type. Leave empty for every type (newest first).' }),
 	...listingProperties,
 	optionsCollection(
 		[{ ...typedValuesOption, description: `${typedValuesOption.description}. Opportunity fields are typed by their type's metadata.` }],
@@ -45,37 +52,67 @@ interface Prepared {
 	limit?: number;
 }
 
-type Setup = (code: number) => Promise<OpportunityType>;
-
-class GetManyOpportunities implements Operation<Prepared, Setup> {
-	async setup(run: RunContext): Promise<Setup> {
-		return typeCache(run.client);
+class GetManyOpportunities implements Operation<Prepared, TypeLookups> {
+	async setup(run: RunContext): Promise<TypeLookups> {
+		return typeLookups(run.client);
 	}
 
-	prepare(run: RunContext, index: number): Prepared {
+	async prepare(run: RunContext, index: number, _item: INodeExecutionData, setup: TypeLookups): Promise<Prepared> {
 		const { context } = run;
-		return {
-			leadId: requiredText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead whose opportunities to get.'),
-			code: readTypeCode(context, index, false),
-			limit: readLimit(context, index),
-		};
+		const leadId = requiredText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead whose opportunities to get.');
+		return { leadId, code: await readCheckedType(context, index, false, setup), limit: readLimit(context, index) };
 	}
 
-	async send(run: RunContext, { prepared }: Entry<Prepared>, types: Setup): Promise<IDataObject[]> {
-		const idOf = (row: Record<string, unknown>) => (typeof row.OpportunityId === 'string' ? row.OpportunityId : undefined);
-		const collector = new Collector<Record<string, unknown>>(prepared.limit, idOf);
-		await collectByPageIndex(collector, OPPORTUNITY_PAGE_SIZE, async (pageIndex, pageSize) =>
-			await opportunitiesOfLead(run.client, prepared.leadId, prepared.code, pageIndex, pageSize),
-		);
-		if (!typedValuesOn(run.context, run.options)) return collector.records as IDataObject[];
-		return await Promise.all(
-			collector.records.map(async (row) => outputRecord(row as IDataObject, true, opportunityKinds(await typeOf(types, row.OpportunityEvent)))),
-		);
+	async send(run: RunContext, { prepared }: Entry<Prepared>, setup: TypeLookups): Promise<IDataObject[]> {
+		const rows = prepared.code !== undefined ? await readType(run, prepared, prepared.code) : await readEveryType(run, prepared, setup.types);
+		if (!typedValuesOn(run.context, run.options)) return rows as IDataObject[];
+		return await Promise.all(rows.map(async (row) => outputRecord(row as IDataObject, true, opportunityKinds(await typeOf(setup.type, row.OpportunityEvent)))));
 	}
 }
 
+/** The lead's opportunities of one type (or, without `code`, the documented call for every type), page by page. */
+async function readType(run: RunContext, prepared: Prepared, code: number | undefined, sorting?: typeof NEWEST_FIRST): Promise<OpportunityRow[]> {
+	const collector = new Collector<OpportunityRow>(prepared.limit, opportunityIdOf);
+	await collectByPageIndex(collector, OPPORTUNITY_PAGE_SIZE, async (pageIndex, pageSize) => {
+		const page = await opportunitiesOfLead(run.client, prepared.leadId, code, pageIndex, pageSize, sorting);
+		return { ...page, rows: page.rows.map((row) => opportunityRow(row, code)) };
+	});
+	return collector.records;
+}
+
+/**
+ * Every type's opportunities of the lead. `opportunityType` is documented as optional but was required on a
+ * live account (§12.2), and an account may answer a call without it with an error or with nothing: the
+ * lead is read type by type (the account's opportunity types), each newest first and up to the Limit, and
+ * the types' rows merged. A type that cannot be read fails the item: never a partial result.
+ */
+async function readEveryType(run: RunContext, prepared: Prepared, types: OpportunityTypes): Promise<OpportunityRow[]> {
+	const list = await types.all();
+	if (list.types.length === 0) return list.source === 'api' ? [] : await readType(run, prepared, undefined);
+	if (list.types.length === 1) return await readType(run, prepared, list.types[0].code);
+	const perType: OpportunityRow[][] = [];
+	for (const type of list.types) {
+		try {
+			perType.push(await readType(run, prepared, type.code, NEWEST_FIRST));
+		} catch (error) {
+			throw ofType(error, type);
+		}
+	}
+	return newestFirst(perType, prepared.limit);
+}
+
+/** A failed read of one type, said about the type (the other types' rows are not returned either). */
+function ofType(error: unknown, type: { code: number; name: string }): unknown {
+	if (!(error instanceof LeadSquaredError)) return error;
+	return new LeadSquaredError({
+		...error.failure,
+		message: `Reading the lead's opportunities of type ${typeLabel(type)} failed: ${error.failure.message}`,
+		description: sentences(error.failure.description, 'The node reads a lead\'s opportunities type by type; no opportunity is returned for this item when one type cannot be read'),
+	});
+}
+
 /** A row's type metadata for typing its values; without it (unknown code, a failed look-up) only the dates are typed. */
-async function typeOf(types: Setup, event: unknown): Promise<OpportunityType | undefined> {
+async function typeOf(types: TypeLookups['type'], event: unknown): Promise<OpportunityType | undefined> {
 	const code = opportunityCode(event);
 	if (code === undefined) return undefined;
 	try {

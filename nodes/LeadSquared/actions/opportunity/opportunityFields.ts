@@ -9,8 +9,11 @@ import { isBlank } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
 import { opportunityCode } from '../../helpers/opportunity';
 import type { FieldInput, OpportunityType } from '../../helpers/opportunity';
+import { TYPE_CODE_OR_EMPTY, typeNames } from '../../helpers/typeKinds';
+import type { OpportunityTypeList } from '../../helpers/typeKinds';
 import type { LeadSquaredClient } from '../../transport';
 import { opportunityType } from '../../transport/opportunities';
+import { loadOpportunityTypes } from '../../transport/typeCatalogue';
 import { describeValue } from '../../helpers/values';
 import { manualEntries, mappedEntries } from '../fieldEntries';
 
@@ -33,7 +36,7 @@ export function opportunityTypeLocator(extra: Partial<INodeProperties> & { descr
 				name: 'code',
 				type: 'string',
 				placeholder: 'e.g. 12000',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An opportunity type code is a number, e.g. 12000' } }],
+				validation: [{ type: 'regex', properties: { regex: TYPE_CODE_OR_EMPTY, errorMessage: 'An opportunity type code is a number, e.g. 12000' } }],
 			},
 		],
 		...extra,
@@ -112,4 +115,60 @@ export function typeCache(client: LeadSquaredClient): (code: number) => Promise<
 		}
 		return await type;
 	};
+}
+
+/**
+ * The account's opportunity types (GetOpportunityTypes, or ActivityTypes.Get's from code 12000 where it is
+ * unavailable), read at most once per execution; a failed read is tried again by the next item.
+ */
+export class OpportunityTypes {
+	private list?: Promise<OpportunityTypeList>;
+
+	constructor(private readonly client: LeadSquaredClient) {}
+
+	async all(): Promise<OpportunityTypeList> {
+		if (!this.list) {
+			this.list = loadOpportunityTypes(this.client);
+			this.list.catch(() => (this.list = undefined));
+		}
+		return await this.list;
+	}
+
+	/**
+	 * Refuses, before anything is sent, a code that the account's own list (GetOpportunityTypes) does not
+	 * hold. Nothing is refused on the fallback list, nor when the list cannot be read: LeadSquared still checks.
+	 */
+	async check(code: number): Promise<void> {
+		let list: OpportunityTypeList;
+		try {
+			list = await this.all();
+		} catch {
+			return;
+		}
+		if (list.source !== 'api' || list.types.some((type) => type.code === code)) return;
+		throw new InputError(
+			`Opportunity type ${code} is not one of your LeadSquared account's opportunity types`,
+			'opportunityType',
+			list.types.length > 0
+				? `Its opportunity types are: ${typeNames(list.types)}. Choose one from the list, or copy its code from My Account → Settings → Opportunities → Opportunity Types.`
+				: 'LeadSquared lists no opportunity type for this account (My Account → Settings → Opportunities → Opportunity Types).',
+		);
+	}
+}
+
+/** What the opportunity operations look up about types, at most once per execution: each type's fields, and the account's list. */
+export interface TypeLookups {
+	type: (code: number) => Promise<OpportunityType>;
+	types: OpportunityTypes;
+}
+
+export function typeLookups(client: LeadSquaredClient): TypeLookups {
+	return { type: typeCache(client), types: new OpportunityTypes(client) };
+}
+
+/** The item's opportunity type code, checked against the account's list before anything is sent; undefined when optional and empty. */
+export async function readCheckedType(context: IExecuteFunctions, index: number, required: boolean, lookups: TypeLookups): Promise<number | undefined> {
+	const code = readTypeCode(context, index, required);
+	if (code !== undefined) await lookups.types.check(code);
+	return code;
 }

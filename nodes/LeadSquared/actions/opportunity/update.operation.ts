@@ -7,14 +7,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { optionalText, requiredText } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
 import { buildOpportunityFields } from '../../helpers/opportunity';
-import type { OpportunityType } from '../../helpers/opportunity';
 import { updateOpportunity } from '../../transport/opportunities';
 import type { UpdateBody } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { fieldNotes, leadWriteOptions, payloadOptions } from '../lead/leadFields';
 import { showFor } from '../utils';
-import { opportunityFieldProperties, opportunityTypeLocator, readFieldInputs, readTypeCode, typeCache } from './opportunityFields';
+import { opportunityFieldProperties, opportunityTypeLocator, readCheckedType, readFieldInputs, typeLookups } from './opportunityFields';
+import type { TypeLookups } from './opportunityFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -52,17 +52,17 @@ interface Prepared {
 	skippedFields: string[];
 }
 
-class UpdateOpportunity implements Operation<Prepared, (code: number) => Promise<OpportunityType>> {
-	async setup(run: RunContext): Promise<(code: number) => Promise<OpportunityType>> {
-		return typeCache(run.client);
+class UpdateOpportunity implements Operation<Prepared, TypeLookups> {
+	async setup(run: RunContext): Promise<TypeLookups> {
+		return typeLookups(run.client);
 	}
 
-	async prepare(run: RunContext, index: number, _item: INodeExecutionData, type: (code: number) => Promise<OpportunityType>): Promise<Prepared> {
+	async prepare(run: RunContext, index: number, _item: INodeExecutionData, setup: TypeLookups): Promise<Prepared> {
 		const { context, options } = run;
 		const id = requiredText(context.getNodeParameter('opportunityId', index, ''), 'Opportunity ID', 'opportunityId', 'Give the ID of the opportunity to update.');
-		const code = readTypeCode(context, index, false);
+		const code = await readCheckedType(context, index, false, setup);
 		const inputs = readFieldInputs(context, index);
-		const known = code !== undefined && inputs.length > 0 ? await type(code) : undefined;
+		const known = code !== undefined && inputs.length > 0 ? await setup.type(code) : undefined;
 		const { timezone, emptyValues } = payloadOptions(context, options);
 		const { fields, skippedFields } = buildOpportunityFields(inputs, known, { timezone, emptyValues });
 		const note = optionalText(context.getNodeParameter('note', index, ''), 'Note', 'note');
