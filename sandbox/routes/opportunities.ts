@@ -42,6 +42,7 @@ function opportunityTypes(ctx: RouteContext): Answer {
 	const { crm, options } = ctx.state;
 	if (options.opportunityTypesApi === 'notFound') return textAnswer(404, 'Endpoint not found.');
 	if (options.opportunityTypesApi === 'disabled') {
+		// [INF type and message]: "the 404/disabled response" is all the live source says
 		return mxError(ctx, 'MXOpportunityManagementDisabledException', 'Opportunity Management is disabled for this account.');
 	}
 	const types = crm.activityTypes.all().filter((t) => kindOf(t) === 'opportunity');
@@ -92,6 +93,7 @@ function opportunitiesOfLead(ctx: RouteContext): Answer {
 	const code = typeParam === '' ? undefined : (eventCode(typeParam) ?? -1);
 	// [live 63633701174, 63267509605] the type was required although the docs call it optional; the answer [INF].
 	const requires = ctx.state.options.opportunitiesOfLeadRequiresType;
+	// [INF message]: the live source says the type was required, not what the answer said
 	if (code === undefined && requires === 'error') return mxError(ctx, 'MXInvalidInputException', 'Invalid Input! Parameter Name: opportunityType');
 	if (code === undefined && requires === 'empty') return jsonAnswer(200, { RecordCount: 0, List: [] });
 	const lower = leadId.toLowerCase();
