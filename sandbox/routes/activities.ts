@@ -25,11 +25,14 @@ export const ACTIVITY_ROUTES: Route[] = [
 /**
  * Source: [CODE] `LeadSquared/php-library` and `chatwoot/chatwoot` call it; the entries' real keys (ActivityEvent,
  * ActivityEventName, EventType, …) are [CODE] ids 56037757482, 67007166726 and [live] 63418286132 (contract
- * §12.1). The entries are rendered by activity-types.ts.
+ * §12.1). The entries are rendered by activity-types.ts. The sales activity types are left out unless
+ * `salesActivityTypesListed` [INF: no source lists them here].
  */
 function activityTypes(ctx: RouteContext): Answer {
-	const { crm, options } = ctx.state;
-	const listed = crm.activityTypes.all().filter((t) => options.activityTypesIncludeOpportunities || kindOf(t) !== 'opportunity');
+	const { crm, options, sales } = ctx.state;
+	const listed = crm.activityTypes
+		.all()
+		.filter((t) => (options.activityTypesIncludeOpportunities || kindOf(t) !== 'opportunity') && (options.salesActivityTypesListed || !sales.isSaleCode(t.code)));
 	return jsonAnswer(200, listed.map((t) => crm.activityTypes.renderSummary(t)));
 }
 
@@ -101,8 +104,10 @@ function bulkAdd(ctx: RouteContext): Answer {
 
 /**
  * Source: [DOC] https://apidocs.leadsquared.com/update-activity/ (request; its sample answer is
- * `{"Status":"Success","Message":{"Id"}}`): the note and the given fields of a custom activity change.
- * Answer `{"Status":"Success","Message":{"Id":…,"IsSuccessful":true}}` [INF, as for account activities].
+ * `{"Status":"Success","Message":{"Id"}}`): the note and the given fields of a custom activity change;
+ * "custom activities only" [DOC], so a system activity (a sales activity, Opportunity Captured, …) answers
+ * the event-code error [INF answer]. Answer `{"Status":"Success","Message":{"Id":…,"IsSuccessful":true}}`
+ * [INF, as for account activities].
  */
 function updateActivity(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
@@ -113,7 +118,7 @@ function updateActivity(ctx: RouteContext): Answer {
 	if (!activity) return mxError(ctx, 'MXUnknownProspectActivityException', 'Activity does not exist.'); // [OBS type, INF message]
 	const type = crm.activityTypes.get(activity.ActivityEvent);
 	const sentEvent = prop(body, 'ActivityEvent');
-	if (!type || (sentEvent !== undefined && sentEvent !== null && sentEvent !== '' && eventCode(sentEvent) !== activity.ActivityEvent)) {
+	if (!type || kindOf(type) !== 'custom' || (sentEvent !== undefined && sentEvent !== null && sentEvent !== '' && eventCode(sentEvent) !== activity.ActivityEvent)) {
 		return failureAnswer(ctx, EVENT_CODE_INVALID);
 	}
 	const pairs = fieldPairs(prop(body, 'Fields'));
