@@ -1,0 +1,10 @@
+/**
+ * The routes of issue 18's families, for the endpoint table (index.ts): sales activities and their
+ * catalog, accounts and account activities, e-mail, list creation, queued deletions of tasks and
+ * activities, opportunity details and deletion, note edits.
+ */
+import type { Route } from './common';
+import { SALES_ACTIVITY_ROUTES } from './sales-activities';
+import { SALES_CATALOG_ROUTES } from './sales-catalog';
+
+export const CRM_EXTRA_ROUTES: Route[] = [...SALES_ACTIVITY_ROUTES, ...SALES_CATALOG_ROUTES];
