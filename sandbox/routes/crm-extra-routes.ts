@@ -3,8 +3,10 @@
  * catalog, accounts and account activities, e-mail, list creation, queued deletions of tasks and
  * activities, opportunity details and deletion, note edits.
  */
+import { ACCOUNT_ACTIVITY_ROUTES } from './account-activities';
+import { ACCOUNT_ROUTES } from './accounts';
 import type { Route } from './common';
 import { SALES_ACTIVITY_ROUTES } from './sales-activities';
 import { SALES_CATALOG_ROUTES } from './sales-catalog';
 
-export const CRM_EXTRA_ROUTES: Route[] = [...SALES_ACTIVITY_ROUTES, ...SALES_CATALOG_ROUTES];
+export const CRM_EXTRA_ROUTES: Route[] = [...SALES_ACTIVITY_ROUTES, ...SALES_CATALOG_ROUTES, ...ACCOUNT_ROUTES, ...ACCOUNT_ACTIVITY_ROUTES];
