@@ -6,7 +6,9 @@
 import { ACCOUNT_ACTIVITY_ROUTES } from './account-activities';
 import { ACCOUNT_ROUTES } from './accounts';
 import type { Route } from './common';
+import { EMAIL_ROUTES } from './email';
+import { LIST_CREATE_ROUTES } from './list-create';
 import { SALES_ACTIVITY_ROUTES } from './sales-activities';
 import { SALES_CATALOG_ROUTES } from './sales-catalog';
 
-export const CRM_EXTRA_ROUTES: Route[] = [...SALES_ACTIVITY_ROUTES, ...SALES_CATALOG_ROUTES, ...ACCOUNT_ROUTES, ...ACCOUNT_ACTIVITY_ROUTES];
+export const CRM_EXTRA_ROUTES: Route[] = [...SALES_ACTIVITY_ROUTES, ...SALES_CATALOG_ROUTES, ...ACCOUNT_ROUTES, ...ACCOUNT_ACTIVITY_ROUTES, ...EMAIL_ROUTES, ...LIST_CREATE_ROUTES];
