@@ -9,7 +9,7 @@ import { formatDateTime } from '../values';
 import { ACTIVITY_READ_ROUTES } from './activity-reads';
 import { EVENT_CODE_INVALID, failureAnswer, postActivity, type WriteFailure } from './activity-write';
 import { badRequest, mxError, requiredParam, requireJsonBody, type Route, type RouteContext } from './common';
-import { bodyObject, diff, emit, fieldPairs, flag, isAnswer, isObject, prop, str } from './crm-common';
+import { bodyObject, diff, emit, fieldPairs, flag, isAnswer, isObject, prop, str, successId } from './crm-common';
 
 const PA = '/v2/ProspectActivity.svc/';
 
@@ -103,11 +103,10 @@ function bulkAdd(ctx: RouteContext): Answer {
 }
 
 /**
- * Source: [DOC] https://apidocs.leadsquared.com/update-activity/ (request; its sample answer is
- * `{"Status":"Success","Message":{"Id"}}`): the note and the given fields of a custom activity change;
- * "custom activities only" [DOC], so a system activity (a sales activity, Opportunity Captured, …) answers
- * the event-code error [INF answer]. Answer `{"Status":"Success","Message":{"Id":…,"IsSuccessful":true}}`
- * [INF, as for account activities].
+ * Source: [DOC] https://apidocs.leadsquared.com/update-activity/ : the note and the given fields of a custom
+ * activity change; "custom activities only" [DOC], so a system activity (a sales activity, Opportunity Captured,
+ * …) answers the event-code error [INF answer]. Answer `{"Status":"Success","Message":{"Id":…}}` as in the
+ * documented sample [DOC] (the Id there differs from the activity's; the sandbox answers the activity's [INF]).
  */
 function updateActivity(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
@@ -133,5 +132,5 @@ function updateActivity(ctx: RouteContext): Answer {
 	activity.ModifiedOn = formatDateTime(ctx.now);
 	crm.activities.touch(activity);
 	emit(ctx, 'activity.updated', activity.RelatedProspectId, activity, diff(before, { ActivityNote: activity.ActivityNote, ...activity.Fields }));
-	return jsonAnswer(200, { Status: 'Success', Message: { Id: activity.ProspectActivityId, IsSuccessful: true } });
+	return successId(activity.ProspectActivityId);
 }
