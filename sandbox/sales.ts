@@ -48,6 +48,32 @@ export function saleFields(setting: SalesActivitySetting, withStatus: boolean): 
 	return [...(withStatus ? [status] : []), ...documented, ...custom];
 }
 
+/** The settings' keys that open RetrieveSetting and RetrieveActivity [DOC samples], after ID. */
+export function settingHeader(setting: SalesActivitySetting): Record<string, unknown> {
+	return {
+		Name: setting.name,
+		DisplayName: setting.displayName,
+		DefaultCurrencySymbol: setting.currencySymbol,
+		DefaultCurrencyAbbreviation: setting.currencyAbbreviation,
+		DefaultCurrencyName: setting.currencyName,
+		CustomerStageName: setting.customerStageName,
+		ConvertToCustomer: setting.convertToCustomer,
+	};
+}
+
+/** The keys every sales field object has in the documented samples (settings, by id, by lead). */
+export function saleFieldObject(field: SaleField, value: string | null, sequence: number): Record<string, unknown> {
+	return {
+		SchemaName: field.schemaName,
+		DisplayName: field.displayName,
+		Value: value,
+		DataType: field.dataType,
+		IsMandatory: field.mandatory,
+		ShowInForm: field.showInForm,
+		Sequence: sequence,
+	};
+}
+
 /**
  * The sales activity and its cancellation as activity types, so that the lead's activity reads name them
  * ("Sales Activity" in lead samples [DOC]); kind 'system': they are not posted or edited through

@@ -11,7 +11,7 @@ import { SANDBOX_USER_ID } from '../user';
 import { formatDateTime } from '../values';
 import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
 import { badRequest, mxError, requiredParam, type Route, type RouteContext } from './common';
-import { bodyObject, child, fieldPairs, flag, int, isAnswer, prop, slice, stamp, str, successId, type Obj } from './crm-common';
+import { bodyObject, child, dateWindow, fieldPairs, flag, int, isAnswer, prop, slice, stamp, str, successId, type Obj } from './crm-common';
 
 const CA = '/v2/CompanyActivity.svc/';
 
@@ -100,22 +100,15 @@ function retrieveAccountActivities(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx, true);
 	if (isAnswer(body)) return body;
 	const { companies, options } = ctx.state;
-	const parameter = child(body, 'Parameter');
-	const window: Record<string, string> = {};
-	for (const name of ['FromDate', 'ToDate']) {
-		const raw = str(parameter, name);
-		if (raw.trim() === '') continue;
-		const parsed = stamp(raw, true);
-		if (!parsed) return mxError(ctx, 'MXInvalidInputException', `Invalid Input! Parameter Name: ${name}`); // [INF]
-		window[name] = parsed;
-	}
+	const window = dateWindow(child(body, 'Parameter'));
+	if ('bad' in window) return mxError(ctx, 'MXInvalidInputException', `Invalid Input! Parameter Name: ${window.bad}`); // [INF]
 	const paging = child(body, 'Paging');
 	const pageSize = Math.max(0, int(paging, 'PageSize', 100)) || 100;
 	if (pageSize > options.activityMaxPageSize) return mxError(ctx, 'MXInvalidInputException', `PageSize can not be more than ${options.activityMaxPageSize}`); // [INF] as for lead activities
 	const pageIndex = Math.max(1, int(paging, 'PageIndex', 1));
 	const lower = companyId.toLowerCase();
 	const found = companies.activities.filter(
-		(a) => a.RelatedCompanyId.toLowerCase() === lower && (!window.FromDate || a.ActivityDateTime >= window.FromDate) && (!window.ToDate || a.ActivityDateTime <= window.ToDate),
+		(a) => a.RelatedCompanyId.toLowerCase() === lower && (!window.from || a.ActivityDateTime >= window.from) && (!window.to || a.ActivityDateTime <= window.to),
 	);
 	const seq = (a: StoredCompanyActivity): number => companies.activities.createdSeq(a);
 	found.sort((a, b) => (a.ActivityDateTime === b.ActivityDateTime ? seq(b) - seq(a) : a.ActivityDateTime < b.ActivityDateTime ? 1 : -1));

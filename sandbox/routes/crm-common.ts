@@ -71,6 +71,19 @@ export function stamp(value: string, dateOnly = false): string | undefined {
 	return normalizeDate(trimmed);
 }
 
+/** The optional `FromDate`/`ToDate` of `obj` (normalised; 'yyyy-MM-dd' = midnight), or the name of the one that is not a date. */
+export function dateWindow(obj: Obj | undefined): { from?: string; to?: string } | { bad: 'FromDate' | 'ToDate' } {
+	const window: { from?: string; to?: string } = {};
+	for (const name of ['FromDate', 'ToDate'] as const) {
+		const raw = str(obj, name);
+		if (raw.trim() === '') continue;
+		const parsed = stamp(raw, true);
+		if (!parsed) return { bad: name };
+		window[name === 'FromDate' ? 'from' : 'to'] = parsed;
+	}
+	return window;
+}
+
 /** `Fields: [{SchemaName, Value}]` → pairs, or a message describing the structural problem. */
 export function fieldPairs(raw: unknown): Array<{ name: string; value: string }> | string {
 	if (raw === undefined || raw === null) return [];

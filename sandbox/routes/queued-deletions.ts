@@ -8,7 +8,7 @@ import { eventCode, kindOf } from '../activity-types';
 import { jsonAnswer, type Answer } from '../http';
 import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
 import { mxError, type Route, type RouteContext } from './common';
-import { bodyObject, isAnswer, prop, stamp, str, type Obj } from './crm-common';
+import { bodyObject, dateWindow, isAnswer, prop, str, type Obj } from './crm-common';
 
 export const QUEUED_DELETION_ROUTES: Route[] = [
 	{ name: 'Task.DeleteTasks', method: 'POST', path: '/v2/Task.svc/DeleteTasks', bucket: 'normal', handle: deleteTasks },
@@ -82,14 +82,8 @@ function deleteActivities(ctx: RouteContext): Answer {
 		if (!type || kindOf(type) !== 'custom') return failureAnswer(ctx, EVENT_CODE_INVALID); // [INF] for system and unknown codes
 		codes.push(type.code);
 	}
-	const window: Record<string, string> = {};
-	for (const name of ['FromDate', 'ToDate']) {
-		const value = str(body, name);
-		if (value.trim() === '') continue;
-		const parsed = stamp(value, true);
-		if (!parsed) return mxError(ctx, 'MXInvalidInputException', `Invalid Input! Parameter Name: ${name}`); // [INF]
-		window[name] = parsed;
-	}
+	const window = dateWindow(body);
+	if ('bad' in window) return mxError(ctx, 'MXInvalidInputException', `Invalid Input! Parameter Name: ${window.bad}`); // [INF]
 	const url = statusUrl(ctx, body);
 	if (typeof url !== 'string') return url;
 	const prospectId = String(lead.ProspectID);
@@ -103,8 +97,8 @@ function deleteActivities(ctx: RouteContext): Answer {
 						(a) =>
 							a.RelatedProspectId === prospectId &&
 							codes.includes(a.ActivityEvent) &&
-							(!window.FromDate || a.ActivityDateTime >= window.FromDate) &&
-							(!window.ToDate || a.ActivityDateTime <= window.ToDate),
+							(!window.from || a.ActivityDateTime >= window.from) &&
+							(!window.to || a.ActivityDateTime <= window.to),
 					)
 					.map((a) => a.ProspectActivityId);
 				return { deletedIds: deleted, status: { Status: 'Success', Operation: 'Delete Activities', ProspectId: prospectId, DeletedActivitiesCount: deleted.length, FailureReason: null } };

@@ -7,7 +7,7 @@
 import type { StoredActivity } from '../crm-types';
 import { jsonAnswer, queryParam, type Answer } from '../http';
 import { emitLeadWrite } from '../lead-events';
-import { SALE_FIELD, saleFields, type SaleField } from '../sales';
+import { SALE_FIELD, saleFieldObject, saleFields, settingHeader, type SaleField } from '../sales';
 import { SANDBOX_USER_ID } from '../user';
 import { formatDateTime } from '../values';
 import { failureAnswer, storeActivity } from './activity-write';
@@ -106,26 +106,10 @@ function retrieveSale(ctx: RouteContext): Answer {
 	if (typeof id !== 'string') return id;
 	const sale = findSale(ctx, id, false);
 	if (!isSale(sale)) return sale;
-	const { setting } = ctx.state.sales;
 	return jsonAnswer(200, {
 		ID: sale.ProspectActivityId,
-		Name: setting.name,
-		DisplayName: setting.displayName,
-		DefaultCurrencySymbol: setting.currencySymbol,
-		DefaultCurrencyAbbreviation: setting.currencyAbbreviation,
-		DefaultCurrencyName: setting.currencyName,
-		CustomerStageName: setting.customerStageName,
-		ConvertToCustomer: setting.convertToCustomer,
-		Fields: renderSaleFields(ctx, sale, (field, value, sequence) => ({
-			SchemaName: field.schemaName,
-			DisplayName: field.displayName,
-			Value: value,
-			DataType: field.dataType,
-			IsMandatory: field.mandatory,
-			ShowInForm: field.showInForm,
-			Sequence: sequence,
-			OptionSet: '',
-		})),
+		...settingHeader(ctx.state.sales.setting),
+		Fields: renderSaleFields(ctx, sale, (field, value, sequence) => ({ ...saleFieldObject(field, value, sequence), OptionSet: '' })),
 	});
 }
 
@@ -158,14 +142,8 @@ function salesOfLead(ctx: RouteContext): Answer {
 function longField(field: SaleField, value: string | null, sequence: number, includeOption: boolean): Obj {
 	const options = field.schemaName === 'Status' && includeOption ? JSON.stringify(['Open', 'Won', 'Lost'].map((v, i) => ({ Value: v, Text: v, Order: i }))) : '';
 	return {
-		SchemaName: field.schemaName,
+		...saleFieldObject(field, value, sequence),
 		InternalName: field.schemaName,
-		DisplayName: field.displayName,
-		Value: value,
-		DataType: field.dataType,
-		IsMandatory: field.mandatory,
-		ShowInForm: field.showInForm,
-		Sequence: sequence,
 		ParentField: '',
 		OptionSet: options,
 		DependentOptionSet: '',

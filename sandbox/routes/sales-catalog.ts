@@ -4,7 +4,7 @@
  */
 import type { StoredProduct } from '../crm-extra-types';
 import { jsonAnswer, type Answer } from '../http';
-import { saleFields } from '../sales';
+import { saleFieldObject, saleFields, settingHeader } from '../sales';
 import { mxError, type Route, type RouteContext } from './common';
 import { bodyObject, child, int, isAnswer, slice, str, successId, type Obj } from './crm-common';
 
@@ -27,22 +27,8 @@ function retrieveSetting(ctx: RouteContext): Answer {
 	const { setting } = ctx.state.sales;
 	return jsonAnswer(200, {
 		ID: '',
-		Name: setting.name,
-		DisplayName: setting.displayName,
-		DefaultCurrencySymbol: setting.currencySymbol,
-		DefaultCurrencyAbbreviation: setting.currencyAbbreviation,
-		DefaultCurrencyName: setting.currencyName,
-		CustomerStageName: setting.customerStageName,
-		ConvertToCustomer: setting.convertToCustomer,
-		Fields: saleFields(setting, false).map((f, index) => ({
-			SchemaName: f.schemaName,
-			DisplayName: f.displayName,
-			Value: null,
-			DataType: f.dataType,
-			IsMandatory: f.mandatory,
-			ShowInForm: f.showInForm,
-			Sequence: index + 1,
-		})),
+		...settingHeader(setting),
+		Fields: saleFields(setting, false).map((f, index) => saleFieldObject(f, null, index + 1)),
 	});
 }
 
