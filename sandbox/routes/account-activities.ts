@@ -11,7 +11,7 @@ import { SANDBOX_USER_ID } from '../user';
 import { formatDateTime } from '../values';
 import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
 import { badRequest, mxError, requiredParam, type Route, type RouteContext } from './common';
-import { bodyObject, child, dateWindow, fieldPairs, flag, int, isAnswer, prop, slice, stamp, str, successId, type Obj } from './crm-common';
+import { bodyObject, child, dateWindow, fieldPairs, flag, int, isAnswer, prop, slice, stamp, str, successId, tieKeys, type Obj } from './crm-common';
 
 const CA = '/v2/CompanyActivity.svc/';
 
@@ -91,7 +91,8 @@ function updateAccountActivity(ctx: RouteContext): Answer {
 /**
  * Source: [DOC] https://apidocs.leadsquared.com/retrieve-account-activities-by-account-id/ : `?companyId=` with
  * `{Parameter:{FromDate, ToDate}, Paging:{PageIndex, PageSize}}` → `{RecordCount, CompanyActivities:[…]}`. The window is
- * on ActivityDateTime, both ends inclusive and optional; newest first, ties the later posted first; PageSize default
+ * on ActivityDateTime, both ends inclusive and optional; newest first, ties the later posted first (or shuffled,
+ * `unstableTieOrder`); PageSize default
  * 100, at most `activityMaxPageSize`; an unknown account has none [INF, as for lead activities].
  */
 function retrieveAccountActivities(ctx: RouteContext): Answer {
@@ -110,8 +111,8 @@ function retrieveAccountActivities(ctx: RouteContext): Answer {
 	const found = companies.activities.filter(
 		(a) => a.RelatedCompanyId.toLowerCase() === lower && (!window.from || a.ActivityDateTime >= window.from) && (!window.to || a.ActivityDateTime <= window.to),
 	);
-	const seq = (a: StoredCompanyActivity): number => companies.activities.createdSeq(a);
-	found.sort((a, b) => (a.ActivityDateTime === b.ActivityDateTime ? seq(b) - seq(a) : a.ActivityDateTime < b.ActivityDateTime ? 1 : -1));
+	const ties = tieKeys(found, (a) => -companies.activities.createdSeq(a), options.unstableTieOrder);
+	found.sort((a, b) => (a.ActivityDateTime === b.ActivityDateTime ? (ties.get(a) ?? 0) - (ties.get(b) ?? 0) : a.ActivityDateTime < b.ActivityDateTime ? 1 : -1));
 	return jsonAnswer(200, { RecordCount: found.length, CompanyActivities: slice(found, (pageIndex - 1) * pageSize, pageSize).map((a) => renderAccountActivity(ctx, a)) });
 }
 

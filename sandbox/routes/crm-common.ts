@@ -98,6 +98,15 @@ export function fieldPairs(raw: unknown): Array<{ name: string; value: string }>
 	return pairs;
 }
 
+/**
+ * A tie-breaker for records that share the sort value: their store order (`seq`), or, with `unstable`
+ * (the `unstableTieOrder` option: LeadSquared orders ties differently on every call [INF]), a new
+ * random order on every call. Returns a key per record; compare keys ascending.
+ */
+export function tieKeys<T>(records: T[], seq: (record: T) => number, unstable: boolean): Map<T, number> {
+	return new Map(records.map((r) => [r, unstable ? Math.random() : seq(r)]));
+}
+
 /** One page of `items`: skip `offset`, take `count`. */
 export function slice<T>(items: T[], offset: number, count: number): T[] {
 	return items.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, count));

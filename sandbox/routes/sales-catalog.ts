@@ -6,7 +6,7 @@ import type { StoredProduct } from '../crm-extra-types';
 import { jsonAnswer, type Answer } from '../http';
 import { saleFieldObject, saleFields, settingHeader } from '../sales';
 import { mxError, type Route, type RouteContext } from './common';
-import { bodyObject, child, int, isAnswer, slice, str, successId, type Obj } from './crm-common';
+import { bodyObject, child, int, isAnswer, slice, str, successId, tieKeys, type Obj } from './crm-common';
 
 const SA = '/v2/SalesActivity.svc/';
 const PRODUCT_KEYS: Array<keyof StoredProduct> = ['ProductId', 'ProductSku', 'Name', 'Description', 'CreatedOn', 'ModifiedOn'];
@@ -37,7 +37,7 @@ function retrieveSetting(ctx: RouteContext): Answer {
  * Name}, Sorting:{ColumnName, Direction}, Paging:{PageIndex, PageSize}}`. SearchText matches a part of the SKU, name or
  * description, the others the whole value, case-insensitively [INF]. The answer is not shown anywhere [INF]:
  * `{RecordCount, List:[product]}` (`productsAnswer: 'list'`) or a bare array ('array'). Sorting by any product key,
- * ModifiedOn newest first by default; ties in creation order; PageSize default 100 [INF].
+ * ModifiedOn newest first by default; ties in creation order (or shuffled, `unstableTieOrder`); PageSize default 100 [INF].
  */
 function retrieveProducts(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx, true);
@@ -59,10 +59,10 @@ function retrieveProducts(ctx: RouteContext): Answer {
 	const wanted = (str(sorting, 'ColumnName').trim() || 'ModifiedOn').toLowerCase();
 	const column = PRODUCT_KEYS.find((k) => k.toLowerCase() === wanted) ?? 'ModifiedOn';
 	const descending = sorting === undefined || int(sorting, 'Direction', 1) === 1;
-	const seq = (p: StoredProduct): number => sales.products.createdSeq(p);
+	const ties = tieKeys(found, (p) => sales.products.createdSeq(p), options.unstableTieOrder);
 	found.sort((a, b) => {
 		const order = a[column] === b[column] ? 0 : a[column] < b[column] ? -1 : 1;
-		return (descending ? -order : order) || seq(a) - seq(b);
+		return (descending ? -order : order) || (ties.get(a) ?? 0) - (ties.get(b) ?? 0);
 	});
 	const paging = child(body, 'Paging');
 	const pageSize = Math.max(0, int(paging, 'PageSize', 100)) || 100;

@@ -197,6 +197,18 @@ describe('sandbox: account activities (CompanyActivity.svc)', () => {
 		expect(sb.accounts().activities).toEqual([]);
 	});
 
+	it('Retrieve: activities at the same time come back the later posted first, or in a new order on every call with unstableTieOrder', async () => {
+		const ids: string[] = [];
+		for (let n = 0; n < 6; n++) ids.push((await create({ RelatedCompanyId: ACME.id, ActivityEvent: 10001, ActivityDateTime: '2026-03-01 09:00:00', Fields: [{ SchemaName: 'mx_Custom_1', Value: `Tie ${n}` }] })).json.Message.Id);
+		const order = async (): Promise<string> => (await post(sb, X.companyActivities, {}, { companyId: ACME.id })).json.CompanyActivities.map((a: { CompanyActivityId: string }) => a.CompanyActivityId).join();
+		expect(await order()).toBe([...ids].reverse().join());
+		sb.configure({ unstableTieOrder: true });
+		const orders = new Set<string>();
+		for (let n = 0; n < 10; n++) orders.add(await order());
+		sb.configure({ unstableTieOrder: undefined });
+		expect(orders.size).toBeGreaterThan(1);
+	});
+
 	it('Update changes the note and the fields sent → {Id, IsSuccessful:true}; an unknown id → error', async () => {
 		const id = (await create({ RelatedCompanyId: ACME.id, ActivityEvent: 10001, ActivityNote: 'Old', Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Pricing' }] })).json.Message.Id;
 		const res = await post(sb, X.companyActivityUpdate, { CompanyActivityId: id, ActivityNote: 'New', Fields: [{ SchemaName: 'mx_Custom_2', Value: '2026-04-01 10:00:00' }] });

@@ -222,6 +222,17 @@ describe('sandbox: sales settings and products', () => {
 		expect((await post(sb, X.productCreate, { ProductSku: '01', Name: 'Again' })).json.ExceptionType).toBe('MXDuplicateEntryException');
 	});
 
+	it('RetrieveProducts: products tied on the sort column keep creation order, or are shuffled on every call with unstableTieOrder', async () => {
+		sb.configure({ products: Array.from({ length: 6 }, (_, n) => ({ sku: `S-${n}`, name: 'Same Name' })) });
+		const order = async (): Promise<string> => (await post(sb, X.products, { Sorting: { ColumnName: 'Name', Direction: '0' } })).json.List.map((p: { ProductSku: string }) => p.ProductSku).join();
+		expect(await order()).toBe('S-0,S-1,S-2,S-3,S-4,S-5');
+		sb.configure({ unstableTieOrder: true });
+		const orders = new Set<string>();
+		for (let n = 0; n < 10; n++) orders.add(await order());
+		sb.configure({ unstableTieOrder: undefined });
+		expect(orders.size).toBeGreaterThan(1);
+	});
+
 	it('the products option replaces the catalogue', async () => {
 		sb.configure({ products: [{ sku: 'ONLY', name: 'Only Product' }] });
 		expect(sb.products().map((p) => p.ProductSku)).toEqual(['ONLY']);
