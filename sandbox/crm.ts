@@ -5,7 +5,7 @@
  */
 import { ActivityTypeRegistry } from './activity-types';
 import type { CrmOptions } from './crm-options';
-import type { SandboxRecords, StoredActivity, StoredNote, StoredOpportunity, StoredTask, TaskTypeDefinition } from './crm-types';
+import type { ActivityTypeDefinition, SandboxRecords, StoredActivity, StoredNote, StoredOpportunity, StoredTask, TaskTypeDefinition } from './crm-types';
 import type { SandboxEvents } from './events';
 import { RecordStore } from './record-store';
 import { UserDirectory } from './users';
@@ -21,13 +21,16 @@ export class CrmState {
 	readonly notes = new RecordStore<StoredNote>((n) => n.ProspectNoteId);
 	private taskAutoId = 10001;
 
-	constructor(options: CrmOptions) {
-		this.configure(options);
+	constructor(options: CrmOptions, extraTypes: ActivityTypeDefinition[] = []) {
+		this.configure(options, extraTypes);
 	}
 
-	/** (Re)builds the registries from the options; stored records are kept. */
-	configure(options: CrmOptions): void {
-		this.activityTypes = new ActivityTypeRegistry(options.activityTypes);
+	/**
+	 * (Re)builds the registries from the options; stored records are kept. `extraTypes` are activity types
+	 * the account has beyond its own (the sales activity types, see sales.ts).
+	 */
+	configure(options: CrmOptions, extraTypes: ActivityTypeDefinition[] = []): void {
+		this.activityTypes = new ActivityTypeRegistry([...options.activityTypes, ...extraTypes]);
 		this.taskTypes = options.taskTypes;
 		this.users = new UserDirectory(options.users);
 	}

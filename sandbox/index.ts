@@ -39,3 +39,21 @@ export type {
 	TaskTypeDefinition,
 	UserDefinition,
 } from './crm-types';
+export { defaultCompanies, defaultCompanyTypes, defaultProducts, defaultSalesActivitySetting } from './crm-extra-defaults';
+export type {
+	CompanyFieldDefinition,
+	CompanySeed,
+	CompanyTypeDefinition,
+	CrmExtraSandboxOptions,
+	ProductDefinition,
+	QueuedJob,
+	SalesActivitySetting,
+	SalesFieldDefinition,
+	SandboxAccounts,
+	SandboxCrmExtraControls,
+	SandboxSalesActivity,
+	SentEmail,
+	StoredCompany,
+	StoredCompanyActivity,
+	StoredProduct,
+} from './crm-extra-types';

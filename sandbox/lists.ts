@@ -82,6 +82,13 @@ export class ListStore {
 		return this.lists;
 	}
 
+	/** Creates an empty static list (CreateEmptyList). */
+	createStatic(name: string, description: string): StoredList {
+		const list: StoredList = { id: randomUUID(), name, type: 'static', description, members: [] };
+		this.lists.push(list);
+		return list;
+	}
+
 	/** A list by id, any casing. */
 	byId(id: string): StoredList | undefined {
 		const lower = id.trim().toLowerCase();

@@ -2,6 +2,7 @@
  * Option defaults and their resolution (start-up and `configure()`).
  */
 import { defaultAnswerForms, mergeAnswerForms, type AnswerForms } from './answer-forms';
+import { crmExtraDefaults, mergeCrmExtraOptions, type CrmExtraOptions } from './crm-extra-options';
 import { crmDefaults, mergeCrmOptions, type CrmOptions } from './crm-options';
 import { defaultFields } from './fields';
 import { listSearchDefaults, mergeListSearchOptions, type ListSearchOptions } from './list-search-options';
@@ -16,7 +17,7 @@ export const DEFAULT_ACCOUNT_HOST = 'api-us11.leadsquared.com';
 const DEFAULT_RATE: ResolvedRateLimit = { calls: 25, windowMs: 5000, answer: 429, countRejected: false };
 const DEFAULT_BULK_RATE: ResolvedRateLimit = { calls: 5, windowMs: 5000, answer: 429, countRejected: false };
 
-export interface ResolvedOptions extends ListSearchOptions, CrmOptions, WebhookOptions {
+export interface ResolvedOptions extends ListSearchOptions, CrmOptions, CrmExtraOptions, WebhookOptions {
 	port: number;
 	accessKey: string;
 	secretKey: string;
@@ -66,6 +67,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 			answerForms: defaultAnswerForms(),
 			...listSearchDefaults(),
 			...crmDefaults(),
+			...crmExtraDefaults(),
 			...webhookDefaults(),
 		},
 		options,
@@ -98,6 +100,7 @@ export function mergeOptions(current: ResolvedOptions, partial: Partial<SandboxO
 	if (has('answerForms')) next.answerForms = mergeAnswerForms(current.answerForms, partial.answerForms);
 	mergeListSearchOptions(next, partial);
 	mergeCrmOptions(next, partial);
+	mergeCrmExtraOptions(next, partial);
 	mergeWebhookOptions(next, partial);
 	return next;
 }

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { CrmState } from './crm';
 import { touchesCrmConfig } from './crm-options';
+import { configureCrmExtra, createCrmExtraState, CrmExtraControls, resetCrmExtra, seedCrmExtra } from './crm-extra-state';
 import type { SandboxRecords } from './crm-types';
 import { SandboxEvents } from './events';
 import { faultAnswer, faultProcesses, FaultQueue } from './faults';
@@ -26,6 +27,7 @@ import { LeadStore } from './leads';
 import { ListStore, type ListContext } from './lists';
 import { effectiveServedHost, mergeOptions, resolveOptions, type ResolvedOptions } from './options';
 import { RateLimiter, rateLimitEnvelope, windowSeconds } from './rate-limit';
+import { salesActivityTypes } from './sales';
 import { matchRoute, postUpdatedLeadFlag, type Route, type SandboxState } from './routes';
 import type { SandboxListener } from './events';
 import type { AutomationLogEntry, Fault, LeadRecord, RequestLogEntry, Sandbox, SandboxList, SandboxOptions } from './types';
@@ -39,7 +41,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	return sandbox;
 }
 
-class SandboxServer implements Sandbox {
+class SandboxServer extends CrmExtraControls implements Sandbox {
 	readonly log: RequestLogEntry[] = [];
 	private readonly state: SandboxState;
 	private readonly faults = new FaultQueue();
@@ -55,6 +57,7 @@ class SandboxServer implements Sandbox {
 	private closing: Promise<void> | undefined;
 
 	constructor(options: ResolvedOptions) {
+		super();
 		this.state = {
 			options,
 			fields: new FieldRegistry(options.fields, options.mandatoryFields),
@@ -62,13 +65,15 @@ class SandboxServer implements Sandbox {
 			automation: [],
 			events: new SandboxEvents(),
 			lists: new ListStore(),
-			crm: new CrmState(options),
+			crm: new CrmState(options, salesActivityTypes(options.salesActivity)),
 			webhooks: new WebhookService(() => this.state),
+			...createCrmExtraState(options, () => this.state.options),
 		};
 		this.state.crm.attach(this.state.events);
 		this.state.webhooks.attach(this.state.events);
 		this.state.store.seed(options.leads, this.state.fields, Date.now());
 		this.state.lists.seed(options.lists, options.systemLists, this.listContext());
+		seedCrmExtra(this.state, options, this.state.crm, Date.now());
 		this.limiter = new RateLimiter(options.rateLimit);
 		this.bulkLimiter = new RateLimiter(options.bulkRateLimit);
 		this.server = createServer((req, res) => {
@@ -148,6 +153,9 @@ class SandboxServer implements Sandbox {
 	submitLandingPage(submission: LandingPageSubmission): void { this.state.webhooks.submitLandingPage(submission); }
 	remindTask(taskId: string): boolean { return this.state.webhooks.remindTask(taskId); }
 
+	/** Accounts, sales activities, e-mails and queued deletions: the control methods are in CrmExtraControls. */
+	protected crmExtra(): { state: SandboxState; crm: CrmState } { return { state: this.state, crm: this.state.crm }; }
+
 	private listContext(): ListContext {
 		const { store, fields, options } = this.state;
 		return { store, fields, settings: options };
@@ -161,7 +169,8 @@ class SandboxServer implements Sandbox {
 		}
 		if ('rateLimit' in partial) this.limiter.configure(options.rateLimit);
 		if ('bulkRateLimit' in partial) this.bulkLimiter.configure(options.bulkRateLimit);
-		if (touchesCrmConfig(partial)) this.state.crm.configure(options);
+		if (touchesCrmConfig(partial) || 'salesActivity' in partial) this.state.crm.configure(options, salesActivityTypes(options.salesActivity));
+		configureCrmExtra(this.state, options, partial, Date.now());
 	}
 
 	reset(options: { keepLeads?: boolean } = {}): void {
@@ -172,6 +181,7 @@ class SandboxServer implements Sandbox {
 			this.state.crm.clearRecords();
 			this.state.lists.seed(this.state.options.lists, this.state.options.systemLists, this.listContext());
 		}
+		resetCrmExtra(this.state, this.state.options, this.state.crm, options.keepLeads === true, Date.now());
 		this.log.length = 0;
 		this.seq = 0;
 		this.state.automation.length = 0;
@@ -194,6 +204,7 @@ class SandboxServer implements Sandbox {
 			for (const timer of this.timers) clearTimeout(timer);
 			this.timers.clear();
 			this.state.webhooks.close();
+			this.state.queue.close();
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();
 			for (const socket of this.sockets) socket.destroy();

@@ -5,6 +5,7 @@
 import type { ActivityTypeDefinition, SandboxRecords, TaskTypeDefinition, UserDefinition } from './crm-types';
 import type { SandboxListener } from './events';
 import type { AnswerForms } from './answer-forms';
+import type { CrmExtraSandboxOptions, SandboxCrmExtraControls } from './crm-extra-types';
 import type { SandboxWebhookControls, WebhookSandboxOptions } from './webhook-types';
 
 /** DataType values as they appear in `LeadsMetaData.Get` (§2.1, §2.9, §6 of the contract). */
@@ -70,7 +71,7 @@ export interface RateLimitOptions {
 	countRejected?: boolean;
 }
 
-export interface SandboxOptions extends WebhookSandboxOptions {
+export interface SandboxOptions extends WebhookSandboxOptions, CrmExtraSandboxOptions {
 	/** Default 0 = a random free port. The server always binds 127.0.0.1. */
 	port?: number;
 	accessKey?: string;
@@ -287,7 +288,7 @@ export type Fault = {
 	process?: boolean;
 } & FaultSpec;
 
-export interface Sandbox extends SandboxWebhookControls {
+export interface Sandbox extends SandboxWebhookControls, SandboxCrmExtraControls {
 	/** 'http://127.0.0.1:<port>'; API paths are under `${url}/v2/...`. */
 	readonly url: string;
 	readonly port: number;

@@ -53,14 +53,20 @@ export function renderUserSummary(user: UserDefinition): Record<string, unknown>
 	};
 }
 
-/** The element of `User/Retrieve/ByUserId` [DOC] https://apidocs.leadsquared.com/get-user-by-id/ sample keys; the values not modelled are empty [INF]. */
+/**
+ * The element of `User/Retrieve/ByUserId` and `ByEmailAddress` [DOC] https://apidocs.leadsquared.com/get-user-by-id/
+ * sample keys, in the documented order, with `mx_Custom_1…10` and `Groups` [DOC]; StatusCode is [INF] (the
+ * owner object of LeadOwner.Get has it); the values not modelled are empty [INF].
+ */
 export function renderUserDetail(user: UserDefinition, directory: UserDirectory): Record<string, unknown> {
+	const custom: Record<string, unknown> = {};
+	for (let n = 1; n <= 10; n++) custom[`mx_Custom_${n}`] = null;
 	return {
 		UserId: user.id,
 		FirstName: user.firstName,
 		LastName: user.lastName,
 		EmailAddress: user.emailAddress,
-		AssociatedPhoneNumbers: '',
+		AssociatedPhoneNumbers: user.phoneMobile ?? '',
 		DateFormat: 'dd/mm/yy',
 		TimeZone: user.timeZone ?? 'Asia/Kolkata',
 		Role: user.role,
@@ -69,10 +75,27 @@ export function renderUserDetail(user: UserDefinition, directory: UserDirectory)
 		CompanyName: 'LeadSquared Sandbox',
 		UserType: 0,
 		ManagerUserId: user.managerUserId ?? '',
+		Address: '',
+		City: '',
+		State: '',
+		Country: '',
+		ZipCode: '',
+		TelephonyAgentId: '',
 		ManagerName: user.managerUserId ? directory.nameOf(user.managerUserId) : '',
-		Designation: user.designation ?? '',
+		PhoneMain: '',
 		PhoneMobile: user.phoneMobile ?? '',
+		PhoneOthers: '',
+		IsCheckedIn: false,
+		LastCheckedOn: null,
+		LastCheckedIpAddress: null,
+		AvailabilityStatus: 'Online',
+		Designation: user.designation ?? '',
+		Department: '',
+		OfficeLocationName: '',
+		Skills: '',
+		SalesRegions: '',
 		StatusCode: user.statusCode ?? 0,
+		...custom,
 		Groups: (user.groups ?? []).map((name, index) => ({ Id: String(index + 1), Name: name })),
 	};
 }

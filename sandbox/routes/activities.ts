@@ -9,7 +9,7 @@ import { formatDateTime } from '../values';
 import { ACTIVITY_READ_ROUTES } from './activity-reads';
 import { EVENT_CODE_INVALID, failureAnswer, postActivity, type WriteFailure } from './activity-write';
 import { badRequest, mxError, requiredParam, requireJsonBody, type Route, type RouteContext } from './common';
-import { bodyObject, diff, emit, fieldPairs, flag, isAnswer, isObject, prop, str } from './crm-common';
+import { bodyObject, diff, emit, fieldPairs, flag, isAnswer, isObject, prop, str, successId } from './crm-common';
 
 const PA = '/v2/ProspectActivity.svc/';
 
@@ -28,11 +28,14 @@ export const ACTIVITY_ROUTES: Route[] = [
  * (ActivityEvent, ActivityEventName, EventType, EventDirection, ActivityProperties… [CODE] ids 56037757482,
  * 67007166726 and [live] 63418286132, contract §12.1), rendered by activity-types.ts renderSummary. Opportunity
  * types are included unless `activityTypesIncludeOpportunities` is false [INF: no source lists the catalogue of an
- * account with opportunity types both ways].
+ * account with opportunity types both ways]. The sales activity types are left out unless
+ * `salesActivityTypesListed` [INF: no source lists them here].
  */
 function activityTypes(ctx: RouteContext): Answer {
-	const { crm, options } = ctx.state;
-	const listed = crm.activityTypes.all().filter((t) => options.activityTypesIncludeOpportunities || kindOf(t) !== 'opportunity');
+	const { crm, options, sales } = ctx.state;
+	const listed = crm.activityTypes
+		.all()
+		.filter((t) => (options.activityTypesIncludeOpportunities || kindOf(t) !== 'opportunity') && (options.salesActivityTypesListed || !sales.isSaleCode(t.code)));
 	return jsonAnswer(200, listed.map((t) => crm.activityTypes.renderSummary(t, options.activityTypeSystemEventType)));
 }
 
@@ -103,9 +106,10 @@ function bulkAdd(ctx: RouteContext): Answer {
 }
 
 /**
- * Source: [DOC] https://apidocs.leadsquared.com/update-activity/ (request; its sample answer is
- * `{"Status":"Success","Message":{"Id"}}`): the note and the given fields of a custom activity change.
- * Answer `{"Status":"Success","Message":{"Id":…,"IsSuccessful":true}}` [INF, as for account activities].
+ * Source: [DOC] https://apidocs.leadsquared.com/update-activity/ : the note and the given fields of a custom
+ * activity change; "custom activities only" [DOC], so a system activity (a sales activity, Opportunity Captured,
+ * …) answers the event-code error [INF answer]. Answer `{"Status":"Success","Message":{"Id":…}}` as in the
+ * documented sample [DOC] (the Id there differs from the activity's; the sandbox answers the activity's [INF]).
  */
 function updateActivity(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
@@ -116,7 +120,7 @@ function updateActivity(ctx: RouteContext): Answer {
 	if (!activity) return mxError(ctx, 'MXUnknownProspectActivityException', 'Activity does not exist.'); // [OBS type, INF message]
 	const type = crm.activityTypes.get(activity.ActivityEvent);
 	const sentEvent = prop(body, 'ActivityEvent');
-	if (!type || (sentEvent !== undefined && sentEvent !== null && sentEvent !== '' && eventCode(sentEvent) !== activity.ActivityEvent)) {
+	if (!type || kindOf(type) !== 'custom' || (sentEvent !== undefined && sentEvent !== null && sentEvent !== '' && eventCode(sentEvent) !== activity.ActivityEvent)) {
 		return failureAnswer(ctx, EVENT_CODE_INVALID);
 	}
 	const pairs = fieldPairs(prop(body, 'Fields'));
@@ -131,5 +135,5 @@ function updateActivity(ctx: RouteContext): Answer {
 	activity.ModifiedOn = formatDateTime(ctx.now);
 	crm.activities.touch(activity);
 	emit(ctx, 'activity.updated', activity.RelatedProspectId, activity, diff(before, { ActivityNote: activity.ActivityNote, ...activity.Fields }));
-	return jsonAnswer(200, { Status: 'Success', Message: { Id: activity.ProspectActivityId, IsSuccessful: true } });
+	return successId(activity.ProspectActivityId);
 }

@@ -3,12 +3,16 @@
  * answers LeadSquared gives for bad input (MX envelopes, 400s, missing parameters).
  */
 import type { SandboxEvents } from '../events';
+import type { CompanyDirectory } from '../companies';
 import type { CrmState } from '../crm';
 import type { FieldRegistry } from '../fields';
 import { isJsonContentType, jsonAnswer, mxEnvelope, queryParam, type Answer } from '../http';
 import type { LeadStore } from '../leads';
+import type { JobQueue } from '../job-queue';
 import type { ListStore } from '../lists';
 import type { ResolvedOptions } from '../options';
+import type { Outbox } from '../outbox';
+import type { SalesCatalog } from '../sales';
 import type { AutomationLogEntry } from '../types';
 import type { WebhookService } from '../webhook-service';
 
@@ -25,6 +29,14 @@ export interface SandboxState {
 	crm: CrmState;
 	/** Registered webhooks and their deliveries (see webhook-service.ts). */
 	webhooks: WebhookService;
+	/** Accounts (companies) and account activities (see companies.ts). */
+	companies: CompanyDirectory;
+	/** Sales activity settings, products and cancellations (see sales.ts); the sales activities are in crm.activities. */
+	sales: SalesCatalog;
+	/** E-mails SendEmailToLead accepted (see outbox.ts). */
+	outbox: Outbox;
+	/** Queued deletions (see job-queue.ts). */
+	queue: JobQueue;
 }
 
 export interface RouteContext {

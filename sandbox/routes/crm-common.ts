@@ -71,6 +71,19 @@ export function stamp(value: string, dateOnly = false): string | undefined {
 	return normalizeDate(trimmed);
 }
 
+/** The optional `FromDate`/`ToDate` of `obj` (normalised; 'yyyy-MM-dd' = midnight), or the name of the one that is not a date. */
+export function dateWindow(obj: Obj | undefined): { from?: string; to?: string } | { bad: 'FromDate' | 'ToDate' } {
+	const window: { from?: string; to?: string } = {};
+	for (const name of ['FromDate', 'ToDate'] as const) {
+		const raw = str(obj, name);
+		if (raw.trim() === '') continue;
+		const parsed = stamp(raw, true);
+		if (!parsed) return { bad: name };
+		window[name === 'FromDate' ? 'from' : 'to'] = parsed;
+	}
+	return window;
+}
+
 /** `Fields: [{SchemaName, Value}]` → pairs, or a message describing the structural problem. */
 export function fieldPairs(raw: unknown): Array<{ name: string; value: string }> | string {
 	if (raw === undefined || raw === null) return [];
@@ -83,6 +96,15 @@ export function fieldPairs(raw: unknown): Array<{ name: string; value: string }>
 		pairs.push({ name: name.trim(), value });
 	}
 	return pairs;
+}
+
+/**
+ * A tie-breaker for records that share the sort value: their store order (`seq`), or, with `unstable`
+ * (the `unstableTieOrder` option: LeadSquared orders ties differently on every call [INF]), a new
+ * random order on every call. Returns a key per record; compare keys ascending.
+ */
+export function tieKeys<T>(records: T[], seq: (record: T) => number, unstable: boolean): Map<T, number> {
+	return new Map(records.map((r) => [r, unstable ? Math.random() : seq(r)]));
 }
 
 /** One page of `items`: skip `offset`, take `count`. */

@@ -9,13 +9,14 @@ import { LEAD_DELETE_ROUTES } from './leadDelete';
 import { LEAD_SEARCH_ROUTES } from './leadSearch';
 import { LIST_ROUTES } from './lists';
 import { CRM_ROUTES } from './crm-routes';
+import { CRM_EXTRA_ROUTES } from './crm-extra-routes';
 import { WEBHOOK_ROUTES } from './webhooks';
 import { RECENTLY_MODIFIED_ROUTES } from './recentlyModified';
 
 export { postUpdatedLeadFlag } from './common';
 export type { Route, RouteContext, SandboxState } from './common';
 
-export const ROUTES: Route[] = [...LEAD_ROUTES, ...LEAD_SEARCH_ROUTES, ...LEAD_DELETE_ROUTES, ...LIST_ROUTES, ...CRM_ROUTES, ...WEBHOOK_ROUTES, ...RECENTLY_MODIFIED_ROUTES];
+export const ROUTES: Route[] = [...LEAD_ROUTES, ...LEAD_SEARCH_ROUTES, ...LEAD_DELETE_ROUTES, ...LIST_ROUTES, ...CRM_ROUTES, ...CRM_EXTRA_ROUTES, ...WEBHOOK_ROUTES, ...RECENTLY_MODIFIED_ROUTES];
 
 const BY_PATH = new Map(ROUTES.map((r) => [r.path.toLowerCase(), r]));
 

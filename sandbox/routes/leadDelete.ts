@@ -6,7 +6,8 @@
  */
 import { jsonAnswer, type Answer } from '../http';
 import { emitLeadDeleted } from '../lead-events';
-import { mxError, requiredParam, type Route, type RouteContext } from './common';
+import type { LeadRecord } from '../types';
+import { mxError, requiredParam, type Route, type RouteContext, type SandboxState } from './common';
 
 export const LEAD_DELETE_ROUTES: Route[] = [
 	{ name: 'Lead/Delete/ById', method: 'GET', path: '/v2/LeadManagement.svc/Lead/Delete/ById', bucket: 'normal', handle: deleteById },
@@ -24,9 +25,16 @@ function deleteById(ctx: RouteContext): Answer {
 	if (!ctx.state.options.leadDeletionEnabled) return mxError(ctx, 'MXUnAuthorizedAccessException', DELETION_DISABLED_MESSAGE);
 	const leadId = requiredParam(ctx, 'leadId');
 	if (typeof leadId !== 'string') return leadId;
-	const lead = ctx.state.store.remove(leadId);
+	const lead = hardDeleteLead(ctx.state, leadId, ctx.now);
 	if (!lead) return mxError(ctx, 'MXInvalidEntityException', 'Lead does not exist in the system'); // [INF] for delete
-	ctx.state.lists.removeLead(String(lead.ProspectID));
-	emitLeadDeleted(ctx.state.events, lead, ctx.now);
 	return jsonAnswer(200, { Status: 'Success' });
+}
+
+/** Removes a lead, takes it out of every list and emits lead.deleted (its records go with it); undefined for an unknown id. */
+export function hardDeleteLead(state: SandboxState, leadId: string, now: number): LeadRecord | undefined {
+	const lead = state.store.remove(leadId);
+	if (!lead) return undefined;
+	state.lists.removeLead(String(lead.ProspectID));
+	emitLeadDeleted(state.events, lead, now);
+	return lead;
 }

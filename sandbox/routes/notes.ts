@@ -37,7 +37,7 @@ function createNote(ctx: RouteContext): Answer {
 		ProspectNoteId: randomUUID(),
 		RelatedProspectId: String(lead.ProspectID),
 		Note: text,
-		AttachmentName: fileName(url),
+		AttachmentName: attachmentFileName(url),
 		AttachmentURL: url,
 		CreatedBy: SANDBOX_USER_ID,
 		CreatedOn: now,
@@ -102,7 +102,7 @@ function renderNote(ctx: RouteContext, note: StoredNote): Obj {
 }
 
 /** The last path segment of a URL, decoded when possible. */
-function fileName(url: string): string {
+export function attachmentFileName(url: string): string {
 	const last = url.split(/[?#]/)[0].split('/').pop() ?? '';
 	try {
 		return decodeURIComponent(last);

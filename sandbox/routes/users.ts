@@ -1,6 +1,9 @@
 /**
- * User endpoints (§11.1): `Users.Get`, `User/Retrieve/ByUserId` and `User/AdvancedSearch`.
+ * User endpoints (§11.1, leadsquared-api-more.md §1): `Users.Get`, `User/Retrieve/ByUserId`,
+ * `User/Retrieve/ByEmailAddress` and `User/AdvancedSearch`. The id key is `ID` in Users.Get and `UserId`
+ * in the other answers, as documented.
  */
+import type { UserDefinition } from '../crm-types';
 import { jsonAnswer, type Answer } from '../http';
 import { renderUserDetail, renderUserSummary } from '../users';
 import { requiredParam, type Route, type RouteContext } from './common';
@@ -12,6 +15,7 @@ export const USER_ROUTES: Route[] = [
 	// Source: [DOC] https://apidocs.leadsquared.com/get-users → a bare array of users, inactive ones included (users.ts).
 	{ name: 'Users.Get', method: 'GET', path: `${UM}Users.Get`, bucket: 'normal', handle: (ctx) => jsonAnswer(200, ctx.state.crm.users.all().map(renderUserSummary)) },
 	{ name: 'User/Retrieve/ByUserId', method: 'GET', path: `${UM}User/Retrieve/ByUserId`, bucket: 'normal', handle: byUserId },
+	{ name: 'User/Retrieve/ByEmailAddress', method: 'GET', path: `${UM}User/Retrieve/ByEmailAddress`, bucket: 'normal', handle: byEmailAddress },
 	{ name: 'User/AdvancedSearch', method: 'POST', path: `${UM}User/AdvancedSearch`, bucket: 'normal', handle: advancedSearch },
 ];
 
@@ -19,8 +23,22 @@ export const USER_ROUTES: Route[] = [
 function byUserId(ctx: RouteContext): Answer {
 	const id = requiredParam(ctx, 'userId');
 	if (typeof id !== 'string') return id;
+	return activeUser(ctx, ctx.state.crm.users.byId(id));
+}
+
+/**
+ * Source: [DOC] https://apidocs.leadsquared.com/get-user-by-email-id/ (the ByUserId object, in an array; `[]` for an
+ * unknown or inactive user); the path and its `emailAddress` parameter are [CODE] `LeadSquared/php-library`
+ * get_user_by_email. E-mail addresses compare case-insensitively [INF].
+ */
+function byEmailAddress(ctx: RouteContext): Answer {
+	const email = requiredParam(ctx, 'emailAddress');
+	if (typeof email !== 'string') return email;
+	return activeUser(ctx, ctx.state.crm.users.byEmail(email));
+}
+
+function activeUser(ctx: RouteContext, user: UserDefinition | undefined): Answer {
 	const { users } = ctx.state.crm;
-	const user = users.byId(id);
 	return jsonAnswer(200, user && (user.statusCode ?? 0) === 0 ? [renderUserDetail(user, users)] : []);
 }
 

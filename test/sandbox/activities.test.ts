@@ -190,7 +190,7 @@ describe('sandbox: ProspectActivity.svc/Create and CustomActivity/Update', () =>
 			Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Connected' }, { SchemaName: 'mx_Custom_2', Value: '120' }],
 		});
 		stop();
-		expect(res.json).toEqual({ Status: 'Success', Message: { Id: id, IsSuccessful: true } });
+		expect(res.json).toEqual({ Status: 'Success', Message: { Id: id } });
 		expect(sb.records().activities[0]).toMatchObject({
 			ActivityNote: 'Called back',
 			Fields: { mx_Custom_1: 'Connected', mx_Custom_2: '120', mx_Custom_3: 'first try' },

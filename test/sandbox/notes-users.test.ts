@@ -117,6 +117,21 @@ describe('sandbox: users', () => {
 		expect((await call(sb, C.userById)).json.ExceptionMessage).toBe('Invalid Input! Parameter Name: userId');
 	});
 
+	it('User/Retrieve/ByEmailAddress: [user] (any casing of the address, the documented keys, UserId not ID); [] for an inactive or unknown user', async () => {
+		const res = await call(sb, '/v2/UserManagement.svc/User/Retrieve/ByEmailAddress', { query: { emailAddress: 'ASHA.RAO@sandbox.example.com' } });
+		expect(res.status).toBe(200);
+		expect(res.json).toHaveLength(1);
+		const keys = Object.keys(res.json[0]);
+		for (const key of ['UserId', 'FirstName', 'LastName', 'EmailAddress', 'AssociatedPhoneNumbers', 'DateFormat', 'TimeZone', 'Role', 'IsPhoneCallAgent', 'OrgId', 'CompanyName', 'UserType', 'ManagerUserId', 'Address', 'City', 'State', 'Country', 'ZipCode', 'TelephonyAgentId', 'ManagerName', 'PhoneMain', 'PhoneMobile', 'PhoneOthers', 'IsCheckedIn', 'LastCheckedOn', 'LastCheckedIpAddress', 'AvailabilityStatus', 'Designation', 'Department', 'OfficeLocationName', 'Skills', 'SalesRegions', 'mx_Custom_1', 'mx_Custom_10', 'Groups']) {
+			expect(keys).toContain(key);
+		}
+		expect(keys).not.toContain('ID');
+		expect(res.json[0]).toMatchObject({ UserId: ASHA.id, EmailAddress: ASHA.email, Groups: [{ Id: '1', Name: 'North India' }] });
+		expect((await call(sb, '/v2/UserManagement.svc/User/Retrieve/ByEmailAddress', { query: { emailAddress: 'karan.mehta@sandbox.example.com' } })).json).toEqual([]);
+		expect((await call(sb, '/v2/UserManagement.svc/User/Retrieve/ByEmailAddress', { query: { emailAddress: 'nobody@example.com' } })).json).toEqual([]);
+		expect((await call(sb, '/v2/UserManagement.svc/User/Retrieve/ByEmailAddress')).json.ExceptionMessage).toBe('Invalid Input! Parameter Name: emailAddress');
+	});
+
 	it('User/AdvancedSearch: condition groups, Include_CSV (others null), sorting and paging', async () => {
 		const res = await post(sb, C.userSearch, {
 			Columns: { Include_CSV: 'UserID,FirstName,LastName' },
