@@ -243,7 +243,14 @@ export type FaultSpec =
 	| { type: 'html'; status?: number }
 	| { type: 'empty'; status?: number }
 	| { type: 'truncated'; status?: number }
-	| { type: 'json'; status?: number; body: unknown };
+	| { type: 'json'; status?: number; body: unknown }
+	/**
+	 * LeadSquared's envelope around a failure of its own (contract §12.3): `Users.Get` answered HTTP 500 with a
+	 * MySqlException inside the envelope [CODE id 55675463842, live], `Leads.Get` 500s on large pages now and
+	 * then [CODE id 54580560058, live]. Default `{"Status":"Error","ExceptionType":"MySqlException",
+	 * "ExceptionMessage":"There was an error processing the request"}` with HTTP 500 (the exact texts [INF]).
+	 */
+	| { type: 'internalError'; status?: number; exceptionType?: string; message?: string };
 
 export type Fault = {
 	/** Canonical endpoint name (case-insensitive) or a RegExp on the decoded path; absent = any request. */
@@ -252,6 +259,11 @@ export type Fault = {
 	count?: number;
 	/** Apply the request to the state first, then answer with the fault. */
 	process?: boolean;
+	/**
+	 * Only requests asking for more rows than this (`Paging.PageSize` or `Paging.RowCount`): large pages that
+	 * fail [CODE id 54580560058]. Matched once the body is read, when no other fault took the request.
+	 */
+	pageSizeAbove?: number;
 } & FaultSpec;
 
 export interface Sandbox extends SandboxWebhookControls {
