@@ -13,7 +13,7 @@ export interface CrmOptions {
 	activityTypesIncludeOpportunities: boolean;
 	activityBulkMaxRows: number;
 	activityMaxPageSize: number;
-	activityRetrieveOffset: 'rows' | 'pages';
+	activityRetrieveOffset: 'rows' | 'pages' | 'pagesFromZero';
 	leadActivitiesOrder: 'newestFirst' | 'oldestFirst';
 	taskRetrieveMaxDays: number;
 	opportunityDuplicateScope: 'lead' | 'account';

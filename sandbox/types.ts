@@ -123,7 +123,7 @@ export interface SandboxOptions extends WebhookSandboxOptions {
 	likeMatchesContains?: boolean;
 	/** [INF] SqlOperator `<>` also matches leads whose field is empty (default false: SQL NULL semantics). */
 	emptyMatchesNotEqual?: boolean;
-	/** [INF] Leads that tie on the sort column come back in a new random order on every call (real LeadSquared is reported unstable on ties); default false = ProspectAutoId order. */
+	/** Records that tie on the sort column (leads, activities, tasks, notes, opportunities, webhooks, users) come back in a new random order on every call, as real LeadSquared's do (contract §12.4); default true. false = creation order (leads: ProspectAutoId), so pages never overlap. */
 	unstableTieOrder?: boolean;
 	/** Seed lists (created after the seed leads). */
 	lists?: ListSeed[];
@@ -150,8 +150,8 @@ export interface SandboxOptions extends WebhookSandboxOptions {
 	activityBulkMaxRows?: number;
 	/** Largest RowCount / PageSize of the activity reads; default 1000 (larger → `PageSize can not be more than 1000`). */
 	activityMaxPageSize?: number;
-	/** [INF] Paging.Offset of ProspectActivity.svc/Retrieve: rows to skip ('rows', default) or a 1-based page number ('pages'; the docs call it "the page number"). */
-	activityRetrieveOffset?: 'rows' | 'pages';
+	/** [INF] Paging.Offset of ProspectActivity.svc/Retrieve: rows to skip ('rows', default), a page number from 1 ('pages', 0 = 1) or from 0 ('pagesFromZero'): the docs call it "the page number" and their example starts at 0. */
+	activityRetrieveOffset?: 'rows' | 'pages' | 'pagesFromZero';
 	/** [INF] Order of ProspectActivity.svc/Retrieve: by ActivityDateTime, newest first (default) or oldest first. */
 	leadActivitiesOrder?: 'newestFirst' | 'oldestFirst';
 	/** Task.svc/Retrieve: the longest FromDate–ToDate window (days) when the answer can contain to-dos; default 100. */

@@ -11,7 +11,8 @@ describe('sandbox: opportunities', () => {
 		await sb.close();
 	});
 	beforeEach(() => {
-		sb.configure({ opportunityDuplicateScope: undefined, opportunitySearchByRequired: undefined });
+		// Opportunities captured in the same second in creation order (the default orders them anew on every call, as LeadSquared does).
+		sb.configure({ opportunityDuplicateScope: undefined, opportunitySearchByRequired: undefined, unstableTieOrder: false });
 		sb.reset();
 	});
 
