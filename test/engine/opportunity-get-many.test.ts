@@ -55,10 +55,13 @@ describe('Opportunity → Get Many', () => {
 		expect(result.items).toHaveLength(151);
 		expect(new Set(result.items.map((item) => item.json.OpportunityId)).size).toBe(151);
 		expect(result.items.every((item) => item.json.RelatedProspectId === leadId)).toBe(true);
-		expect(reads().map(pagingOf)).toEqual([
+		const pages = reads().map(pagingOf);
+		expect(pages.slice(0, 2)).toEqual([
 			{ PageIndex: 1, PageSize: 100 },
 			{ PageIndex: 2, PageSize: 100 },
 		]);
+		// Opportunities of the same second come in a new order on every call: when the pages overlapped, the list is read again whole.
+		expect(pages.slice(2)).toEqual(pages.length > 2 ? [{ PageIndex: 1, PageSize: 151 }] : []);
 		expect(reads()[0].query).toEqual({ leadId });
 		expectNoKeys(sandbox, result);
 	});

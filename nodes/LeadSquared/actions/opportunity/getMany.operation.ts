@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { requiredText } from '../../helpers/checks';
 import { opportunityCode, opportunityKinds } from '../../helpers/opportunity';
 import type { OpportunityType } from '../../helpers/opportunity';
-import { Collector, collectByPageIndex } from '../../helpers/pager';
+import { readList } from '../../helpers/pager';
 import { opportunitiesOfLead } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
@@ -18,6 +18,8 @@ import { opportunityTypeLocator, readTypeCode, typeCache } from './opportunityFi
 
 /** Opportunities per call (the documented example's PageSize). */
 export const OPPORTUNITY_PAGE_SIZE = 100;
+/** The largest page asked for when opportunities missing from the pages are read again [INF: no limit is documented]. */
+const OPPORTUNITY_MAX_PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
 	{
@@ -62,15 +64,17 @@ class GetManyOpportunities implements Operation<Prepared, Setup> {
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>, types: Setup): Promise<IDataObject[]> {
-		const idOf = (row: Record<string, unknown>) => (typeof row.OpportunityId === 'string' ? row.OpportunityId : undefined);
-		const collector = new Collector<Record<string, unknown>>(prepared.limit, idOf);
-		await collectByPageIndex(collector, OPPORTUNITY_PAGE_SIZE, async (pageIndex, pageSize) =>
-			await opportunitiesOfLead(run.client, prepared.leadId, prepared.code, pageIndex, pageSize),
-		);
-		if (!typedValuesOn(run.context, run.options)) return collector.records as IDataObject[];
-		return await Promise.all(
-			collector.records.map(async (row) => outputRecord(row as IDataObject, true, opportunityKinds(await typeOf(types, row.OpportunityEvent)))),
-		);
+		const { rows } = await readList<Record<string, unknown>>({
+			addressing: 'pages',
+			fetch: async (pageIndex, pageSize) => await opportunitiesOfLead(run.client, prepared.leadId, prepared.code, pageIndex, pageSize),
+			idOf: (row) => (typeof row.OpportunityId === 'string' ? row.OpportunityId : undefined),
+			pageSize: OPPORTUNITY_PAGE_SIZE,
+			maxPageSize: OPPORTUNITY_MAX_PAGE_SIZE,
+			limit: prepared.limit,
+			noun: 'opportunities of the lead',
+		});
+		if (!typedValuesOn(run.context, run.options)) return rows as IDataObject[];
+		return await Promise.all(rows.map(async (row) => outputRecord(row as IDataObject, true, opportunityKinds(await typeOf(types, row.OpportunityEvent)))));
 	}
 }
 
