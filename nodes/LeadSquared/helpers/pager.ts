@@ -250,7 +250,7 @@ export class ListRead<T> {
 		return new LeadSquaredError({
 			kind: 'unexpected',
 			httpCode: 200,
-			message: `LeadSquared listed ${of} ${this.spec.noun}, but ${missing} of them never came back on any page (read ${this.reader.calls} times): the node returns no partial list`,
+			message: `LeadSquared listed ${of} ${this.spec.noun}, but ${missing} of them never came back on any page (${this.reader.calls} calls): the node returns no partial list`,
 			description:
 				'LeadSquared returned some records on two pages and others on none (records with the same sort value, or records changed while the node read). ' +
 				'Run the item again, or set a Limit small enough for one page.',
