@@ -71,7 +71,6 @@ export class ListRead<T> {
 	total: number | undefined;
 	/** The position the main read has reached. */
 	position = 0;
-	ended = false;
 	private stale = 0;
 	/** Where pages of the main read began with records already read: the page edges records moved across. */
 	private readonly edges: number[] = [];
@@ -143,10 +142,7 @@ export class ListRead<T> {
 		const fresh = this.add(slice);
 		if (this.repeats > repeats) this.edges.push(slice.position);
 		this.position = slice.position + slice.rows.length;
-		if (!this.goesOn(slice, this.position)) {
-			this.ended = true;
-			return false;
-		}
+		if (!this.goesOn(slice, this.position)) return false;
 		this.stale = fresh === 0 ? this.stale + 1 : 0;
 		if (this.stale >= MAX_STALE_PAGES) throw this.staleError();
 		return true;
