@@ -17,7 +17,7 @@ export interface CrmOptions {
 	opportunitiesOfLeadRows: 'documented' | 'live';
 	activityBulkMaxRows: number;
 	activityMaxPageSize: number;
-	activityRetrieveOffset: 'rows' | 'pages';
+	activityRetrieveOffset: 'rows' | 'pages' | 'pagesFromZero';
 	leadActivitiesOrder: 'newestFirst' | 'oldestFirst';
 	taskRetrieveMaxDays: number;
 	opportunityDuplicateScope: 'lead' | 'account';

@@ -2,7 +2,7 @@
  * Injected faults: a queue matched per request, and the answers the simple fault types produce.
  * 'reset', 'delay' and 'truncated' need the request pipeline and are carried out in server.ts.
  */
-import { htmlAnswer, JSON_TYPE, jsonAnswer, type Answer } from './http';
+import { htmlAnswer, JSON_TYPE, jsonAnswer, mxEnvelope, type Answer } from './http';
 import { rateLimitEnvelope } from './rate-limit';
 import type { Fault } from './types';
 
@@ -28,15 +28,31 @@ export class FaultQueue {
 		return this.queue.length;
 	}
 
-	/** The first fault matching this request, its count decremented (removed when used up). */
-	take(endpoint: string | null, path: string): Fault | undefined {
-		const index = this.queue.findIndex((q) => matches(q.fault, endpoint, path));
+	/**
+	 * The first fault matching this request, its count decremented (removed when used up). Without `body`
+	 * (at arrival) faults with `pageSizeAbove` are passed over; with it (once read) only they are considered.
+	 */
+	take(endpoint: string | null, path: string, body?: { value: unknown }): Fault | undefined {
+		const index = this.queue.findIndex(
+			(q) =>
+				matches(q.fault, endpoint, path) &&
+				(body === undefined ? q.fault.pageSizeAbove === undefined : q.fault.pageSizeAbove !== undefined && pageSizeOf(body.value) > q.fault.pageSizeAbove),
+		);
 		if (index < 0) return undefined;
 		const entry = this.queue[index];
 		entry.remaining -= 1;
 		if (entry.remaining <= 0) this.queue.splice(index, 1);
 		return entry.fault;
 	}
+}
+
+/** The rows a read asks for: `Paging.PageSize` or `Paging.RowCount` (0 when it names none). */
+function pageSizeOf(body: unknown): number {
+	const paging = body && typeof body === 'object' ? (body as Record<string, unknown>).Paging : undefined;
+	if (!paging || typeof paging !== 'object') return 0;
+	const { PageSize, RowCount } = paging as Record<string, unknown>;
+	const size = Number(PageSize ?? RowCount);
+	return Number.isFinite(size) ? size : 0;
 }
 
 function matches(fault: Fault, endpoint: string | null, path: string): boolean {
@@ -77,6 +93,8 @@ export function faultAnswer(fault: Fault, normal: Answer | undefined, rateLimit:
 		}
 		case 'json':
 			return jsonAnswer(fault.status ?? 200, fault.body);
+		case 'internalError':
+			return jsonAnswer(fault.status ?? 500, mxEnvelope(fault.exceptionType ?? 'MySqlException', fault.message ?? 'There was an error processing the request'));
 		case 'reset':
 		case 'delay':
 			return undefined;

@@ -27,7 +27,7 @@ export function listSearchDefaults(): ListSearchOptions {
 		leadSearchAlwaysProspectId: true,
 		likeMatchesContains: false,
 		emptyMatchesNotEqual: false,
-		unstableTieOrder: false,
+		unstableTieOrder: true,
 		lists: [],
 		systemLists: true,
 		listsPageSize: 100,

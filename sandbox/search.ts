@@ -8,6 +8,7 @@
  * matches no operator, except `<>` when `emptyMatchesNotEqual` is set.
  */
 import type { FieldRegistry } from './fields';
+import { sortWithTies } from './ties';
 import type { LeadRecord } from './types';
 import { normalizeDate } from './values';
 
@@ -176,24 +177,17 @@ export function compileCriterion(fields: FieldRegistry, criterion: Criterion, se
 
 /**
  * Leads sorted by `sort` (default ProspectAutoId ascending [INF]); empty values come first in
- * ascending order, like SQL NULLs. Ties are broken by ProspectAutoId ascending, so pages never
- * overlap; with `unstableTies` they are shuffled anew on every call instead [INF].
+ * ascending order, like SQL NULLs. Ties are shuffled anew on every call (`unstableTies`, ties.ts), or
+ * broken by ProspectAutoId ascending, so pages never overlap.
  */
 export function sortLeads(leads: LeadRecord[], sort: SortSpec | undefined, unstableTies: boolean): LeadRecord[] {
 	const spec: SortSpec = sort ?? { column: { name: 'ProspectAutoId', kind: 'number' }, descending: false };
-	const decorated = leads.map((lead) => ({
-		lead,
-		key: storedKey(lead, spec.column),
-		tie: unstableTies ? Math.random() : Number(lead.ProspectAutoId) || 0,
-	}));
-	decorated.sort((a, b) => {
-		let c: number;
-		if (a.key === null || b.key === null) c = a.key === b.key ? 0 : a.key === null ? -1 : 1;
-		else c = compareKeys(a.key, b.key);
-		if (c !== 0) return spec.descending ? -c : c;
-		return a.tie - b.tie;
-	});
-	return decorated.map((d) => d.lead);
+	const decorated = leads.map((lead) => ({ lead, key: storedKey(lead, spec.column), autoId: Number(lead.ProspectAutoId) || 0 }));
+	const byKey = (a: (typeof decorated)[number], b: (typeof decorated)[number]): number => {
+		const c = a.key === null || b.key === null ? (a.key === b.key ? 0 : a.key === null ? -1 : 1) : compareKeys(a.key, b.key);
+		return spec.descending ? -c : c;
+	};
+	return sortWithTies(decorated, byKey, unstableTies, (a, b) => a.autoId - b.autoId).map((d) => d.lead);
 }
 
 /** A body property by name: the exact key, else any casing [INF]. */

@@ -257,15 +257,18 @@ class SandboxServer extends CrmExtraControls implements Sandbox {
 		if (route?.write) entry.postUpdatedLead = postUpdatedLeadFlag(query);
 		this.pushLog(entry);
 
-		// Faults are taken and calls counted at arrival, before the body is read.
-		const fault = this.faults.take(entry.endpoint, path);
-		if (fault) entry.fault = fault.type;
+		// Faults are taken and calls counted at arrival, before the body is read. A fault on large pages only
+		// (pageSizeAbove) is taken once the body is read, from a call that passed the gate and was counted: it
+		// reached LeadSquared and failed inside.
+		let fault = this.faults.take(entry.endpoint, path);
 		const processes = !fault || fault.type === 'delay' || faultProcesses(fault);
 		const gate = processes ? this.gate(route, method, credentials, entry, now) : undefined;
 
 		entry.rawBody = await readBody(req);
 		const parsed = tryParseJson(entry.rawBody);
 		entry.body = parsed.ok ? parsed.value : undefined;
+		if (!fault && parsed.ok && gate === undefined) fault = this.faults.take(entry.endpoint, path, { value: parsed.value });
+		if (fault) entry.fault = fault.type;
 
 		const process = (): Answer => {
 			if (gate) return gate;

@@ -125,7 +125,7 @@ export interface SandboxOptions extends WebhookSandboxOptions, CrmExtraSandboxOp
 	likeMatchesContains?: boolean;
 	/** [INF] SqlOperator `<>` also matches leads whose field is empty (default false: SQL NULL semantics). */
 	emptyMatchesNotEqual?: boolean;
-	/** [INF] Leads that tie on the sort column come back in a new random order on every call (real LeadSquared is reported unstable on ties); default false = ProspectAutoId order. */
+	/** Records that tie on the sort column (leads, activities, tasks, notes, opportunities, webhooks, users) come back in a new random order on every call, as real LeadSquared's do (contract §12.4); default true. false = creation order (leads: ProspectAutoId), so pages never overlap. */
 	unstableTieOrder?: boolean;
 	/** Seed lists (created after the seed leads). */
 	lists?: ListSeed[];
@@ -173,8 +173,8 @@ export interface SandboxOptions extends WebhookSandboxOptions, CrmExtraSandboxOp
 	activityBulkMaxRows?: number;
 	/** Largest RowCount / PageSize of the activity reads; default 1000 (larger → `PageSize can not be more than 1000`). */
 	activityMaxPageSize?: number;
-	/** [INF] Paging.Offset of ProspectActivity.svc/Retrieve: rows to skip ('rows', default) or a 1-based page number ('pages'; the docs call it "the page number"). */
-	activityRetrieveOffset?: 'rows' | 'pages';
+	/** [INF] Paging.Offset of ProspectActivity.svc/Retrieve: rows to skip ('rows', default), a page number from 1 ('pages', 0 = 1) or from 0 ('pagesFromZero'): the docs call it "the page number" and their example starts at 0. */
+	activityRetrieveOffset?: 'rows' | 'pages' | 'pagesFromZero';
 	/** [INF] Order of ProspectActivity.svc/Retrieve: by ActivityDateTime, newest first (default) or oldest first. */
 	leadActivitiesOrder?: 'newestFirst' | 'oldestFirst';
 	/** Task.svc/Retrieve: the longest FromDate–ToDate window (days) when the answer can contain to-dos; default 100. */
@@ -277,7 +277,14 @@ export type FaultSpec =
 	| { type: 'html'; status?: number }
 	| { type: 'empty'; status?: number }
 	| { type: 'truncated'; status?: number }
-	| { type: 'json'; status?: number; body: unknown };
+	| { type: 'json'; status?: number; body: unknown }
+	/**
+	 * LeadSquared's envelope around a failure of its own (contract §12.3): `Users.Get` answered HTTP 500 with a
+	 * MySqlException inside the envelope [CODE id 55675463842, live], `Leads.Get` 500s on large pages now and
+	 * then [CODE id 54580560058, live]. Default `{"Status":"Error","ExceptionType":"MySqlException",
+	 * "ExceptionMessage":"There was an error processing the request"}` with HTTP 500 (the exact texts [INF]).
+	 */
+	| { type: 'internalError'; status?: number; exceptionType?: string; message?: string };
 
 export type Fault = {
 	/** Canonical endpoint name (case-insensitive) or a RegExp on the decoded path; absent = any request. */
@@ -286,6 +293,11 @@ export type Fault = {
 	count?: number;
 	/** Apply the request to the state first, then answer with the fault. */
 	process?: boolean;
+	/**
+	 * Only requests asking for more rows than this (`Paging.PageSize` or `Paging.RowCount`): large pages that
+	 * fail [CODE id 54580560058]. Matched once the body is read, when no other fault took the request.
+	 */
+	pageSizeAbove?: number;
 } & FaultSpec;
 
 export interface Sandbox extends SandboxWebhookControls, SandboxCrmExtraControls {

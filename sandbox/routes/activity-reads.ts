@@ -5,6 +5,7 @@
 import { eventCode, kindOf } from '../activity-types';
 import type { StoredActivity } from '../crm-types';
 import { jsonAnswer, type Answer } from '../http';
+import { compareText, sortWithTies } from '../ties';
 import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
 import { mxError, requiredParam, type Route, type RouteContext } from './common';
 import { bodyObject, child, flag, int, isAnswer, prop, slice, stamp, str, type Obj } from './crm-common';
@@ -33,7 +34,7 @@ function eventFilter(ctx: RouteContext, raw: unknown): number | undefined | null
 /**
  * Source: [DOC] https://apidocs.leadsquared.com/get-activities-of-a-lead/ : `{Parameter:{ActivityEvent},
  * Paging:{Offset, RowCount}}` → `{RecordCount, ProspectActivities}` [DOC]; RowCount 25 by default. Ordered by ActivityDateTime
- * (`leadActivitiesOrder`, newest first by default [INF]); ties by posting order. An unknown lead has no
+ * (`leadActivitiesOrder`, newest first by default [INF]); ties as `unstableTieOrder` says. An unknown lead has no
  * activities [INF].
  */
 function retrieveOfLead(ctx: RouteContext): Answer {
@@ -48,16 +49,16 @@ function retrieveOfLead(ctx: RouteContext): Answer {
 	const tooBig = pageSizeProblem(ctx, rowCount);
 	if (tooBig) return tooBig;
 	const offsetValue = Math.max(0, int(paging, 'Offset', 0));
-	const offset = ctx.state.options.activityRetrieveOffset === 'pages' ? (Math.max(1, offsetValue) - 1) * rowCount : offsetValue;
+	// [INF] "the page number" in the docs, Offset 0 in their example: rows to skip, a page from 1 (0 = 1), or a page from 0.
+	const reading = ctx.state.options.activityRetrieveOffset;
+	const offset = reading === 'pages' ? (Math.max(1, offsetValue) - 1) * rowCount : reading === 'pagesFromZero' ? offsetValue * rowCount : offsetValue;
 
 	const { crm } = ctx.state;
 	const lower = leadId.toLowerCase();
 	const found = crm.activities.filter((a) => a.RelatedProspectId.toLowerCase() === lower && (event === undefined || a.ActivityEvent === event));
-	const newestFirst = ctx.state.options.leadActivitiesOrder === 'newestFirst';
-	found.sort((a, b) => {
-		const byDate = a.ActivityDateTime === b.ActivityDateTime ? crm.activities.createdSeq(a) - crm.activities.createdSeq(b) : a.ActivityDateTime < b.ActivityDateTime ? -1 : 1;
-		return newestFirst ? -byDate : byDate;
-	});
+	const direction = ctx.state.options.leadActivitiesOrder === 'newestFirst' ? -1 : 1;
+	const seq = (a: StoredActivity): number => crm.activities.createdSeq(a);
+	sortWithTies(found, (a, b) => direction * compareText(a.ActivityDateTime, b.ActivityDateTime), ctx.state.options.unstableTieOrder, (a, b) => direction * (seq(a) - seq(b)));
 	return jsonAnswer(200, { RecordCount: found.length, ProspectActivities: slice(found, offset, rowCount).map((a) => renderOfLead(ctx, a)) });
 }
 
@@ -87,8 +88,7 @@ function renderOfLead(ctx: RouteContext, activity: StoredActivity): Obj {
  * Source: [DOC] https://apidocs.leadsquared.com/bulk-retrieve-activities-by-activity-event/ ; [CODE] id 67162514356
  * pages it by PageIndex/PageSize and reads List and RecordCount; [live] id 68297653413 (the 1,000-row cap). `{RecordCount, List}` [DOC]: activities of one type whose ModifiedOn (or CreatedOn, when
  * Sorting.ColumnName is CreatedOn [INF]) lies within FromDate..ToDate, both inclusive, whole seconds.
- * Direction 1 = newest first, 0 (default [INF]) = oldest first; ties keep write order, so consecutive
- * pages never repeat or skip a row.
+ * Direction 1 = newest first, 0 (default [INF]) = oldest first; ties as `unstableTieOrder` says.
  */
 function retrieveByEvent(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
@@ -113,10 +113,8 @@ function retrieveByEvent(ctx: RouteContext): Answer {
 	const column = (a: StoredActivity): string => (byCreated ? a.CreatedOn : a.ModifiedOn);
 	const seq = (a: StoredActivity): number => (byCreated ? crm.activities.createdSeq(a) : crm.activities.modifiedSeq(a));
 	const found = crm.activities.filter((a) => a.ActivityEvent === event && column(a) >= from && column(a) <= to);
-	found.sort((a, b) => {
-		const order = column(a) === column(b) ? seq(a) - seq(b) : column(a) < column(b) ? -1 : 1;
-		return descending ? -order : order;
-	});
+	const direction = descending ? -1 : 1;
+	sortWithTies(found, (a, b) => direction * compareText(column(a), column(b)), ctx.state.options.unstableTieOrder, (a, b) => direction * (seq(a) - seq(b)));
 	const removeEmpty = flag(parameter, 'RemoveEmptyValue');
 	const page = slice(found, (pageIndex - 1) * pageSize, pageSize).map((a) => renderFlat(ctx, a, removeEmpty));
 	return jsonAnswer(200, { RecordCount: found.length, List: page });

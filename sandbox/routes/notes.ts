@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredNote } from '../crm-types';
 import { jsonAnswer, type Answer } from '../http';
+import { compareText, sortWithTies } from '../ties';
 import { SANDBOX_USER_ID } from '../user';
 import { formatDateTime } from '../values';
 import { mxError, type Route, type RouteContext } from './common';
@@ -69,13 +70,9 @@ function retrieveNotes(ctx: RouteContext): Answer {
 	);
 	const sorting = child(body, 'Sorting');
 	const byModified = str(sorting, 'ColumnName').trim().toLowerCase() === 'modifiedon';
-	const descending = int(sorting, 'Direction', 1) !== 0;
-	found.sort((a, b) => {
-		const x = byModified ? a.ModifiedOn : a.CreatedOn;
-		const y = byModified ? b.ModifiedOn : b.CreatedOn;
-		const order = x === y ? crm.notes.createdSeq(a) - crm.notes.createdSeq(b) : x < y ? -1 : 1;
-		return descending ? -order : order;
-	});
+	const direction = int(sorting, 'Direction', 1) !== 0 ? -1 : 1;
+	const date = (n: StoredNote): string => (byModified ? n.ModifiedOn : n.CreatedOn);
+	sortWithTies(found, (a, b) => direction * compareText(date(a), date(b)), ctx.state.options.unstableTieOrder, (a, b) => direction * (crm.notes.createdSeq(a) - crm.notes.createdSeq(b)));
 	const paging = child(body, 'Paging');
 	const pageSize = Math.max(0, int(paging, 'PageSize', 25)) || 25;
 	const pageIndex = Math.max(1, int(paging, 'PageIndex', 1));

@@ -6,6 +6,7 @@
 import { eventCode, kindOf } from '../activity-types';
 import type { StoredOpportunity } from '../crm-types';
 import { jsonAnswer, queryParam, textAnswer, type Answer } from '../http';
+import { compareText, sortWithTies } from '../ties';
 import { SANDBOX_USER_ID } from '../user';
 import { formatDateTime } from '../values';
 import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
@@ -109,11 +110,9 @@ function opportunitiesOfLead(ctx: RouteContext): Answer {
 	const column = str(sorting, 'ColumnName').trim() || 'CreatedOn';
 	const descending = sorting === undefined || int(sorting, 'Direction', 1) === 1;
 	const key = (row: Obj): string => String(row[Object.keys(row).find((k) => k.toLowerCase() === column.toLowerCase()) ?? ''] ?? '');
+	const direction = descending ? -1 : 1;
 	const ordered = rows.map((row, index) => ({ row, index }));
-	ordered.sort((a, b) => {
-		const order = key(a.row) === key(b.row) ? a.index - b.index : key(a.row) < key(b.row) ? -1 : 1;
-		return descending ? -order : order;
-	});
+	sortWithTies(ordered, (a, b) => direction * compareText(key(a.row), key(b.row)), ctx.state.options.unstableTieOrder, (a, b) => direction * (a.index - b.index));
 	const paging = child(body, 'Paging');
 	const pageSize = Math.max(0, int(paging, 'PageSize', 100)) || 100;
 	const pageIndex = Math.max(1, int(paging, 'PageIndex', 1));

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredTask, TaskTypeDefinition } from '../crm-types';
 import { jsonAnswer, queryParam, type Answer } from '../http';
+import { compareText, sortWithTies } from '../ties';
 import { SANDBOX_USER_ID } from '../user';
 import { formatDateTime } from '../values';
 import { failureAnswer, type WriteFailure } from './activity-write';
@@ -187,14 +188,9 @@ function retrieveTasks(ctx: RouteContext): Answer {
 function sortTasks(ctx: RouteContext, tasks: StoredTask[], sorting: Obj | undefined): void {
 	const column = str(sorting, 'ColumnName').trim().toLowerCase();
 	const key: keyof StoredTask = column === 'createdon' ? 'CreatedOn' : column === 'modifiedon' ? 'ModifiedOn' : column === 'name' ? 'Name' : 'DueDate';
-	const descending = int(sorting, 'Direction', 0) === 1;
+	const direction = int(sorting, 'Direction', 0) === 1 ? -1 : 1;
 	const seq = (t: StoredTask): number => ctx.state.crm.tasks.createdSeq(t);
-	tasks.sort((a, b) => {
-		const x = String(a[key]);
-		const y = String(b[key]);
-		const order = x === y ? seq(a) - seq(b) : x < y ? -1 : 1;
-		return descending ? -order : order;
-	});
+	sortWithTies(tasks, (a, b) => direction * compareText(String(a[key]), String(b[key])), ctx.state.options.unstableTieOrder, (a, b) => direction * (seq(a) - seq(b)));
 }
 
 /** A task of Retrieve [DOC sample keys]; dates as 'yyyy-MM-dd HH:mm:ss.000'. */

@@ -5,6 +5,7 @@
  */
 import type { UserDefinition } from '../crm-types';
 import { jsonAnswer, type Answer } from '../http';
+import { compareText, sortWithTies } from '../ties';
 import { renderUserDetail, renderUserSummary } from '../users';
 import { requiredParam, type Route, type RouteContext } from './common';
 import { bodyObject, child, int, isAnswer, isObject, prop, slice, str, text, type Obj } from './crm-common';
@@ -65,13 +66,11 @@ function advancedSearch(ctx: RouteContext): Answer {
 	const sort = (Array.isArray(prop(body, 'Sorting')) ? (prop(body, 'Sorting') as unknown[]) : [prop(body, 'Sorting')]).filter(isObject)[0];
 	const column = str(sort, 'ColumnName').trim();
 	if (column !== '') {
-		const descending = int(sort, 'Direction', 0) === 1;
-		found.sort((a, b) => {
-			const x = String(valueOf(a.row, column) ?? '').toLowerCase();
-			const y = String(valueOf(b.row, column) ?? '').toLowerCase();
-			const order = x === y ? 0 : x < y ? -1 : 1;
-			return descending ? -order : order;
-		});
+		const direction = int(sort, 'Direction', 0) === 1 ? -1 : 1;
+		const text = (row: Obj): string => String(valueOf(row, column) ?? '').toLowerCase();
+		const position = new Map(found.map((entry, index) => [entry, index]));
+		const stable = (a: (typeof found)[number], b: (typeof found)[number]): number => (position.get(a) as number) - (position.get(b) as number);
+		sortWithTies(found, (a, b) => direction * compareText(text(a.row), text(b.row)), ctx.state.options.unstableTieOrder, stable);
 	}
 	const paging = child(body, 'Paging');
 	const pageSize = Math.max(0, int(paging, 'PageSize', 100)) || 100;

@@ -4,6 +4,7 @@
  * 405). Body validation is in webhook-input.ts, the registry in webhooks.ts.
  */
 import { jsonAnswer, type Answer } from '../http';
+import { compareText, sortWithTies } from '../ties';
 import { isSearchError, page, readPaging } from '../search';
 import { SANDBOX_USER_ID } from '../user';
 import { eventByName, toInt } from '../webhook-events';
@@ -129,15 +130,15 @@ function retrieveWebhooks(ctx: RouteContext): Answer {
 		hooks = hooks.filter((h) => [h.Description, String(renderWebhook(h, reading).EventName)].some((s) => s.toLowerCase().includes(needle)));
 	}
 
-	const sorted = sortHooks(hooks, pick(body, 'Sorting'), reading);
+	const sorted = sortHooks(hooks, pick(body, 'Sorting'), reading, ctx.state.options.unstableTieOrder);
 	if (typeof sorted === 'string') return mxError(ctx, 'MXInvalidInputException', sorted);
 	const paging = readPaging(pick(body, 'Paging'), RETRIEVE_MAX_PAGE_SIZE);
 	if (isSearchError(paging)) return mxError(ctx, paging.exceptionType, paging.message);
 	return jsonAnswer(200, { RecordCount: sorted.length, Response: page(sorted, paging).map((hook) => renderWebhook(hook, reading)) });
 }
 
-/** Sorts by a column of the answer rows (any casing) [INF]; ties in creation order. A string = the error message. */
-function sortHooks(hooks: StoredWebhook[], sorting: unknown, reading: WebhookStatusReading): StoredWebhook[] | string {
+/** Sorts by a column of the answer rows (any casing) [INF]; ties as `unstableTieOrder` says. A string = the error message. */
+function sortHooks(hooks: StoredWebhook[], sorting: unknown, reading: WebhookStatusReading, unstableTies: boolean): StoredWebhook[] | string {
 	const spec = isObject(sorting) ? sorting : {};
 	const column = pick(spec, 'ColumnName');
 	const descending = String(pick(spec, 'Direction') ?? '0').trim() === '1';
@@ -146,9 +147,6 @@ function sortHooks(hooks: StoredWebhook[], sorting: unknown, reading: WebhookSta
 	const key = Object.keys(sample).find((k) => k.toLowerCase() === column.trim().toLowerCase());
 	if (!key) return `Invalid Sorting ColumnName '${column}'`; // [INF]
 	const rows = hooks.map((hook) => ({ hook, value: String(renderWebhook(hook, reading)[key] ?? '') }));
-	rows.sort((a, b) => {
-		const c = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-		return (descending ? -c : c) || a.hook.seq - b.hook.seq;
-	});
-	return rows.map((r) => r.hook);
+	const direction = descending ? -1 : 1;
+	return sortWithTies(rows, (a, b) => direction * compareText(a.value, b.value), unstableTies, (a, b) => a.hook.seq - b.hook.seq).map((r) => r.hook);
 }

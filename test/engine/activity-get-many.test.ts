@@ -199,6 +199,7 @@ describe('Activity → Get Many paging', () => {
 							{ Offset: 0, RowCount: 1000 },
 							{ Offset: 0, RowCount: 5 },
 							{ Offset: 4, RowCount: 5 },
+							{ Offset: 1, RowCount: 5 },
 							{ Offset: 2, RowCount: 5 },
 							{ Offset: 3, RowCount: 5 },
 						],
@@ -227,6 +228,7 @@ describe('Activity → Get Many paging', () => {
 				: [
 						{ Offset: 0, RowCount: 4 },
 						{ Offset: 3, RowCount: 4 },
+						{ Offset: 1, RowCount: 4 },
 						{ Offset: 2, RowCount: 4 },
 					],
 		);

@@ -41,7 +41,7 @@ beforeEach(() => {
 
 const node = { typeVersion: 1.1 };
 const reads = (): RequestLogEntry[] => calls(sandbox, 'GetOpportunitiesOfLead');
-const pagingOf = (entry: RequestLogEntry) => (entry.body as { Paging: unknown }).Paging;
+const pagingOf = (entry: RequestLogEntry) => (entry.body as { Paging: { PageIndex: number; PageSize: number } }).Paging;
 
 describe('Opportunity → Get Many', () => {
 	it("Return All reads every page of each type's opportunities of the lead once, until RecordCount", async () => {
@@ -55,12 +55,15 @@ describe('Opportunity → Get Many', () => {
 		expect(result.items).toHaveLength(151);
 		expect(new Set(result.items.map((item) => item.json.OpportunityId)).size).toBe(151);
 		expect(result.items.every((item) => item.json.RelatedProspectId === leadId)).toBe(true);
-		// Type by type (the account's opportunity types), as accounts that require opportunityType need.
-		expect(reads().map((entry) => [entry.query.opportunityType, pagingOf(entry)])).toEqual([
+		// Type by type (the account's opportunity types), as accounts that require opportunityType need. Opportunities
+		// of the same second come in a new order on every call: when a type's pages overlapped, it is read again whole.
+		const byType = reads().map((entry) => [entry.query.opportunityType, pagingOf(entry)] as const);
+		expect(byType.slice(0, 3)).toEqual([
 			['12000', { PageIndex: 1, PageSize: 100 }],
 			['12001', { PageIndex: 1, PageSize: 100 }],
 			['12001', { PageIndex: 2, PageSize: 100 }],
 		]);
+		expect(byType.slice(3).every(([type, paging]) => type === '12001' && paging.PageIndex === 1 && paging.PageSize > 100)).toBe(true);
 		expect(calls(sandbox, 'GetOpportunityTypes')).toHaveLength(1);
 		expectNoKeys(sandbox, result);
 	});

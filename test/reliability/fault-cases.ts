@@ -103,6 +103,23 @@ export const CASES: FaultCase[] = [
 		applied: false,
 		message: /refused the lead: Something LeadSquared refused/,
 	},
+	// LeadSquared's envelope around a failure of its own (MySqlException, "There was an error processing the
+	// request", contract §12.3): transient, retried like a bare 5xx.
+	{
+		name: `${MAX_RETRIES} × HTTP 500 with a MySqlException envelope (within the retry bound)`,
+		fault: { type: 'internalError', count: MAX_RETRIES },
+		outcome: 'recovers',
+		attempts: MAX_RETRIES + 1,
+		applied: false,
+	},
+	{
+		name: `${MAX_RETRIES + 1} × HTTP 500 "There was an error processing the request" (beyond the retry bound)`,
+		fault: { type: 'internalError', exceptionType: 'MXException', count: MAX_RETRIES + 1 },
+		outcome: 'fails',
+		attempts: MAX_RETRIES + 1,
+		applied: false,
+		message: new RegExp(`internal error \\(HTTP 500, MXException\\), ${MAX_RETRIES + 1} attempts in a row`),
+	},
 	// Connection reset after LeadSquared wrote: the retry must find (update) the same lead.
 	{
 		name: 'connection reset after the write (once)',

@@ -10,7 +10,7 @@ describe('sandbox: activity reads', () => {
 		await sb.close();
 	});
 	beforeEach(() => {
-		sb.configure({ activityRetrieveOffset: undefined, leadActivitiesOrder: undefined, activityMaxPageSize: undefined });
+		sb.configure({ activityRetrieveOffset: undefined, leadActivitiesOrder: undefined, activityMaxPageSize: undefined, unstableTieOrder: undefined });
 		sb.reset();
 	});
 
@@ -61,7 +61,8 @@ describe('sandbox: activity reads', () => {
 			expect((await post(sb, C.activityRetrieve, {})).json.ExceptionMessage).toBe('Invalid Input! Parameter Name: leadId');
 		});
 
-		it('pages by Offset (rows skipped) and RowCount (25 by default) without repeats', async () => {
+		it('with unstableTieOrder off, pages by Offset (rows skipped) and RowCount (25 by default) without repeats', async () => {
+			sb.configure({ unstableTieOrder: false });
 			const leadId = await newLead(sb, 'paging@example.com');
 			const rows = Array.from({ length: 30 }, () => ({ RelatedProspectId: leadId, ActivityEvent: 201, ActivityDateTime: '2026-01-01 10:00:00', Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Same second' }] }));
 			await post(sb, C.activityBulk, rows.slice(0, 25));
@@ -78,6 +79,18 @@ describe('sandbox: activity reads', () => {
 			expect(new Set(seen).size).toBe(30);
 			// ties on ActivityDateTime: the latest posted comes first
 			expect(seen[0]).toBe(sb.records().activities[29].ProspectActivityId);
+		});
+
+		it('by default, activities of the same ActivityDateTime come in a new order on every call, as LeadSquared\'s do', async () => {
+			const leadId = await newLead(sb, 'shuffled@example.com');
+			const rows = Array.from({ length: 20 }, () => ({ RelatedProspectId: leadId, ActivityEvent: 201, ActivityDateTime: '2026-01-01 10:00:00', Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Same second' }] }));
+			await post(sb, C.activityBulk, rows);
+			const newest = await formActivity(sb, leadId, '2026-01-02 10:00:00');
+			const first = (await retrieve(leadId)).json.ProspectActivities.map((a: { Id: string }) => a.Id);
+			const again = (await retrieve(leadId)).json.ProspectActivities.map((a: { Id: string }) => a.Id);
+			expect([first[0], again[0]]).toEqual([newest, newest]);
+			expect(again).not.toEqual(first);
+			expect(new Set(again)).toEqual(new Set(first));
 		});
 
 		it("activityRetrieveOffset 'pages' reads Offset as a 1-based page number", async () => {
@@ -111,7 +124,8 @@ describe('sandbox: activity reads', () => {
 		const byEvent = (parameter: Record<string, unknown>, rest: Record<string, unknown> = {}) =>
 			post(sb, C.activityByEvent, { Parameter: { FromDate: '2000-01-01 00:00:00', ToDate: '2100-01-01 00:00:00', ActivityEvent: 201, ...parameter }, ...rest });
 
-		it('answers {RecordCount, List} of flat rows, oldest ModifiedOn first by default', async () => {
+		it('answers {RecordCount, List} of flat rows, oldest ModifiedOn first by default (ties in write order with unstableTieOrder off)', async () => {
+			sb.configure({ unstableTieOrder: false });
 			const leadId = await newLead(sb, 'e1@example.com');
 			const a = await formActivity(sb, leadId, '2026-01-02 10:00:00', 'A');
 			const b = await formActivity(sb, leadId, '2026-01-01 10:00:00', 'B');
@@ -145,7 +159,8 @@ describe('sandbox: activity reads', () => {
 			expect(trimmed.json.List[0].mx_Custom_1).toBe('A');
 		});
 
-		it('filters on ModifiedOn within FromDate..ToDate (inclusive, whole seconds); Direction 1 is newest first', async () => {
+		it('filters on ModifiedOn within FromDate..ToDate (inclusive, whole seconds); Direction 1 is newest first (ties in write order with unstableTieOrder off)', async () => {
+			sb.configure({ unstableTieOrder: false });
 			const leadId = await newLead(sb, 'window@example.com');
 			const a = await formActivity(sb, leadId, '2026-01-01 10:00:00', 'A');
 			const b = await formActivity(sb, leadId, '2026-01-01 10:00:00', 'B');
@@ -164,7 +179,8 @@ describe('sandbox: activity reads', () => {
 			expect(byCreated.json.List.map((r: { ProspectActivityId: string }) => r.ProspectActivityId)).toEqual([a, b]);
 		});
 
-		it('pages by PageIndex/PageSize without repeats even when every row has the same ModifiedOn', async () => {
+		it('with unstableTieOrder off, pages by PageIndex/PageSize without repeats even when every row has the same ModifiedOn', async () => {
+			sb.configure({ unstableTieOrder: false });
 			const leadId = await newLead(sb, 'pg@example.com');
 			const rows = Array.from({ length: 12 }, (_, i) => ({ RelatedProspectId: leadId, ActivityEvent: 201, Fields: [{ SchemaName: 'mx_Custom_1', Value: `F${i}` }] }));
 			await post(sb, C.activityBulk, rows);
@@ -175,6 +191,14 @@ describe('sandbox: activity reads', () => {
 				seen.push(...page.json.List.map((r: { mx_Custom_1: string }) => r.mx_Custom_1));
 			}
 			expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `F${i}`));
+		});
+
+		it('by default, rows of the same ModifiedOn come in a new order on every call', async () => {
+			const leadId = await newLead(sb, 'pg-shuffled@example.com');
+			await post(sb, C.activityBulk, Array.from({ length: 12 }, (_, i) => ({ RelatedProspectId: leadId, ActivityEvent: 201, Fields: [{ SchemaName: 'mx_Custom_1', Value: `F${i}` }] })));
+			const orders = new Set<string>();
+			for (let call = 0; call < 5; call++) orders.add((await byEvent({})).json.List.map((r: { mx_Custom_1: string }) => r.mx_Custom_1).join());
+			expect(orders.size).toBeGreaterThan(1);
 		});
 
 		it('errors: missing or unknown ActivityEvent, bad dates, PageSize above 1000', async () => {

@@ -35,6 +35,28 @@ describe('sandbox: injected faults', () => {
 		expect(sb.leads()).toHaveLength(1);
 	});
 
+	it("'internalError' answers LeadSquared's envelope around a failure of its own (HTTP 500, MySqlException by default)", async () => {
+		sb.injectFault({ endpoint: 'Leads.GetById', type: 'internalError' });
+		sb.injectFault({ endpoint: 'Leads.GetById', type: 'internalError', status: 200, exceptionType: 'MXException', message: 'Timeout expired' });
+		const first = await call(sb, P.byId, { query: { id: 'x' } });
+		expect(first.status).toBe(500);
+		expect(first.json).toEqual({ Status: 'Error', ExceptionType: 'MySqlException', ExceptionMessage: 'There was an error processing the request' });
+		const second = await call(sb, P.byId, { query: { id: 'x' } });
+		expect([second.status, second.json.ExceptionType, second.json.ExceptionMessage]).toEqual([200, 'MXException', 'Timeout expired']);
+		expect(sb.log.map((entry) => entry.fault)).toEqual(['internalError', 'internalError']);
+	});
+
+	it('pageSizeAbove: only reads asking for more rows (PageSize or RowCount) take the fault; other faults come first', async () => {
+		sb.injectFault({ endpoint: 'Leads/Retrieve/ByIds', type: 'internalError', pageSizeAbove: 100, count: Infinity });
+		const page = (size: number) => call(sb, P.byIds, { method: 'POST', body: { SearchParameters: { LeadIds: [] }, Paging: { PageIndex: 1, PageSize: size } } });
+		expect((await page(101)).status).toBe(500);
+		expect((await page(100)).status).toBe(200);
+		sb.injectFault({ endpoint: 'Leads/Retrieve/ByIds', type: 'status', status: 503 });
+		expect((await page(500)).status).toBe(503);
+		expect((await page(500)).json.ExceptionType).toBe('MySqlException');
+		expect(sb.log.map((entry) => entry.fault)).toEqual(['internalError', undefined, 'status', 'internalError']);
+	});
+
 	it('count: Infinity applies until clearFaults()', async () => {
 		sb.injectFault({ endpoint: 'UserByAccessKey.Get', type: 'status', status: 500, count: Infinity });
 		for (let i = 0; i < 3; i++) expect((await call(sb, P.user)).status).toBe(500);

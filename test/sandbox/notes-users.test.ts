@@ -41,7 +41,8 @@ describe('sandbox: notes', () => {
 		expect(sb.records().notes).toHaveLength(0);
 	});
 
-	it('RetrieveNote: the lead notes newest first, one note by Id, oldest first with Direction 0, paged', async () => {
+	it('RetrieveNote: the lead notes newest first, one note by Id, oldest first with Direction 0, paged (notes of the same second in creation order with unstableTieOrder off)', async () => {
+		sb.configure({ unstableTieOrder: false });
 		const leadId = await newLead(sb, 'notes@example.com');
 		const other = await newLead(sb, 'other-notes@example.com');
 		const ids: string[] = [];
@@ -68,6 +69,15 @@ describe('sandbox: notes', () => {
 		expect(asc.json.RecordCount).toBe(3);
 		expect(asc.json.List.map((n: { Note: string }) => n.Note)).toEqual(['third']);
 		expect((await retrieve({})).json.ExceptionMessage).toBe('Invalid Input! Parameter Name: RelatedId');
+		sb.configure({ unstableTieOrder: undefined });
+	});
+
+	it('RetrieveNote: by default, notes of the same second come in a new order on every call, as LeadSquared\'s do', async () => {
+		const leadId = await newLead(sb, 'same-second@example.com');
+		for (let n = 0; n < 12; n++) await post(sb, C.noteCreate, { RelatedProspectId: leadId, Note: `Note ${n}` });
+		const orders = new Set<string>();
+		for (let call = 0; call < 5; call++) orders.add((await retrieve({ RelatedId: leadId })).json.List.map((n: { Note: string }) => n.Note).join());
+		expect(orders.size).toBeGreaterThan(1);
 	});
 });
 

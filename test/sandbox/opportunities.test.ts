@@ -11,12 +11,14 @@ describe('sandbox: opportunities', () => {
 		await sb.close();
 	});
 	beforeEach(() => {
+		// Opportunities captured in the same second in creation order (the default orders them anew on every call, as LeadSquared does).
 		sb.configure({
 			opportunityDuplicateScope: undefined,
 			opportunitySearchByRequired: undefined,
 			opportunitiesOfLeadRequiresType: undefined,
 			opportunitiesOfLeadRows: undefined,
 			opportunityTypesApi: undefined,
+			unstableTieOrder: false,
 		});
 		sb.reset();
 	});

@@ -33,7 +33,7 @@ describe('sandbox: Leads.RecentlyModified (leads by date range, for polling)', (
 	});
 	beforeEach(() => {
 		sb.reset();
-		sb.configure({ recentlyModifiedRange: undefined, recentlyModifiedMaxPageSize: undefined });
+		sb.configure({ recentlyModifiedRange: undefined, recentlyModifiedMaxPageSize: undefined, unstableTieOrder: undefined });
 	});
 
 	const poll = (body: Record<string, unknown>) => call(sb, WH.recentlyModified, { body });
@@ -75,7 +75,8 @@ describe('sandbox: Leads.RecentlyModified (leads by date range, for polling)', (
 		expect(ids(next.json.Leads)).toEqual(['b', 'c']);
 	});
 
-	it('pages never overlap or skip: ties on the sort column are ordered by ProspectAutoId', async () => {
+	it('with unstableTieOrder off, pages never overlap or skip: ties on the sort column are ordered by ProspectAutoId', async () => {
+		sb.configure({ unstableTieOrder: false });
 		const pageOf = async (index: number, direction: string): Promise<Array<string | null>> => {
 			const res = await poll({
 				Parameter: { FromDate: '2024-05-01 00:00:00', ToDate: '2024-05-03 00:00:00' },
@@ -89,6 +90,18 @@ describe('sandbox: Leads.RecentlyModified (leads by date range, for polling)', (
 		expect([...(await pageOf(1, '0')), ...(await pageOf(2, '0')), ...(await pageOf(3, '0'))]).toEqual(['a', 'b', 'c', 'd', 'e']);
 		expect([...(await pageOf(1, '1')), ...(await pageOf(2, '1')), ...(await pageOf(3, '1'))]).toEqual(['e', 'd', 'b', 'c', 'a']);
 		expect(await pageOf(4, '0')).toEqual([]);
+	});
+
+	it('by default, leads modified in the same second come in a new order on every call, as LeadSquared\'s do', async () => {
+		const orders = new Set<string>();
+		for (let call = 0; call < 20; call++) {
+			const res = await poll({ Parameter: { FromDate: '2024-05-01 00:00:00', ToDate: '2024-05-03 00:00:00' }, Columns: { Include_CSV: 'ProspectID' }, Sorting: { ColumnName: 'ModifiedOn', Direction: '0' } });
+			const order = ids(res.json.Leads);
+			expect(order[0]).toBe('a');
+			expect(order.slice(3)).toEqual(['d', 'e']);
+			orders.add(order.join());
+		}
+		expect(orders).toEqual(new Set(['a,b,c,d,e', 'a,c,b,d,e']));
 	});
 
 	it('a lead written through the API is found by its new modification time', async () => {

@@ -1,11 +1,14 @@
 /**
  * Paging through a lead's activities (helpers/activityPaging.ts) against a model server: every activity
- * once, in order, whatever Paging.Offset means (rows to skip or a page number), with a page-size limit
- * named in an error or applied silently, with activities posted while paging, and a server that ignores
- * the offset; and the number of calls.
+ * once, in order, whatever Paging.Offset means (rows to skip, a page number from 1 or from 0), with a
+ * page-size limit named in an error or applied silently, with activities posted while paging, activities
+ * of the same second in a new order on every call, large pages that fail, and a server that ignores the
+ * offset (a failure, never a partial list); and the number of calls.
  */
-import { collectPages, pageSizeLimitIn } from '../../nodes/LeadSquared/helpers/activityPaging';
+import { collectPages } from '../../nodes/LeadSquared/helpers/activityPaging';
 import type { PageAnswer, PageRequest } from '../../nodes/LeadSquared/helpers/activityPaging';
+import { LeadSquaredError } from '../../nodes/LeadSquared/helpers/errors';
+import { pageSizeLimitIn } from '../../nodes/LeadSquared/helpers/pageReader';
 
 interface Row {
 	Id: string;
@@ -13,7 +16,7 @@ interface Row {
 
 interface ServerSpec {
 	total: number;
-	offset: 'rows' | 'pages' | 'ignored';
+	offset: 'rows' | 'pages' | 'pagesFromZero' | 'ignored';
 	/** A limit named in an error (like LeadSquared's "PageSize can not be more than N"). */
 	maxPageSize?: number;
 	/** A limit applied without a word. */
@@ -22,6 +25,10 @@ interface ServerSpec {
 	recordCount?: 'total' | 'page' | 'none';
 	/** Called before each answer, e.g. to post activities while paging. */
 	before?: (server: Server, call: number) => void;
+	/** Rows of the same second: each call orders rows [from, to) anew. */
+	tied?: [number, number];
+	/** Pages of more rows fail (LeadSquared's HTTP 500 around an internal error). */
+	failAbove?: number;
 }
 
 class Server {
@@ -43,10 +50,20 @@ class Server {
 		if (this.spec.maxPageSize !== undefined && request.rowCount > this.spec.maxPageSize) {
 			throw new Error(`PageSize can not be more than ${this.spec.maxPageSize}`);
 		}
+		if (this.spec.failAbove !== undefined && request.rowCount > this.spec.failAbove) {
+			throw new LeadSquaredError({ kind: 'transient', httpCode: 500, exceptionType: 'MySqlException', message: 'LeadSquared had an internal error (HTTP 500)' });
+		}
 		const size = Math.min(request.rowCount, this.spec.silentCap ?? Infinity);
-		const start =
-			this.spec.offset === 'rows' ? request.offset : this.spec.offset === 'pages' ? (Math.max(1, request.offset) - 1) * size : 0;
-		const rows = this.rows.slice(start, start + size);
+		const { offset } = request;
+		const reading = this.spec.offset;
+		const start = reading === 'rows' ? offset : reading === 'pages' ? (Math.max(1, offset) - 1) * size : reading === 'pagesFromZero' ? offset * size : 0;
+		let ordered = this.rows;
+		if (this.spec.tied) {
+			const [from, to] = this.spec.tied;
+			const tied = this.rows.slice(from, to).map((row) => ({ row, key: Math.random() }));
+			ordered = [...this.rows.slice(0, from), ...tied.sort((a, b) => a.key - b.key).map((entry) => entry.row), ...this.rows.slice(to)];
+		}
+		const rows = ordered.slice(start, start + size);
 		const mode = this.spec.recordCount ?? 'total';
 		return { rows, ...(mode === 'none' ? {} : { recordCount: mode === 'total' ? this.rows.length : rows.length }) };
 	}
@@ -59,7 +76,6 @@ async function page(spec: ServerSpec, wanted: number, pageSize: number) {
 		idOf: (row) => row.Id,
 		wanted,
 		pageSize,
-		pageSizeLimit: (error) => pageSizeLimitIn(error instanceof Error ? error.message : undefined),
 	});
 	return { ...result, ids: result.rows.map((row) => row.Id), requests: server.requests, server };
 }
@@ -78,7 +94,12 @@ describe('collectPages', () => {
 		['pages', 57, 10],
 		['rows', 57, 2],
 		['pages', 57, 2],
+		['pagesFromZero', 11, 10],
+		['pagesFromZero', 57, 10],
+		['pagesFromZero', 57, 2],
 		['rows', 5, 1],
+		['pages', 5, 1],
+		['pagesFromZero', 5, 1],
 	] as const)('gets every activity once when Offset counts %s (%i activities, pages of %i)', async (offset, total, pageSize) => {
 		for (const recordCount of ['total', 'page', 'none'] as const) {
 			const { ids } = await page({ total, offset, recordCount }, Infinity, pageSize);
@@ -86,7 +107,7 @@ describe('collectPages', () => {
 		}
 	});
 
-	it.each(['rows', 'pages'] as const)('stops at the wanted number (Offset counts %s)', async (offset) => {
+	it.each(['rows', 'pages', 'pagesFromZero'] as const)('stops at the wanted number (Offset counts %s)', async (offset) => {
 		for (const wanted of [1, 3, 10, 11, 25, 40]) {
 			const { ids } = await page({ total: 30, offset }, wanted, 10);
 			expect(ids).toEqual(expected(Math.min(wanted, 30)));
@@ -109,14 +130,27 @@ describe('collectPages', () => {
 		]);
 	});
 
-	it('counts pages: one call tells, then pages 2, 3, … with page 1\'s size', async () => {
+	it('counts pages from 1: Offset 1 brings page 1 again, then pages 2, 3, … with page 1\'s size', async () => {
 		const { requests, offsetMeaning } = await page({ total: 25, offset: 'pages' }, Infinity, 10);
 		expect(offsetMeaning).toBe('pages');
 		expect(requests).toEqual([
 			{ offset: 0, rowCount: 10 },
 			{ offset: 9, rowCount: 10 },
+			{ offset: 1, rowCount: 10 },
 			{ offset: 2, rowCount: 10 },
 			{ offset: 3, rowCount: 10 },
+		]);
+	});
+
+	it('counts pages from 0: Offset 1 brings page 2, then Offset 2, 3, …', async () => {
+		const { ids, requests, offsetMeaning } = await page({ total: 25, offset: 'pagesFromZero' }, Infinity, 10);
+		expect(offsetMeaning).toBe('pagesFromZero');
+		expect(ids).toEqual(expected(25));
+		expect(requests).toEqual([
+			{ offset: 0, rowCount: 10 },
+			{ offset: 9, rowCount: 10 },
+			{ offset: 1, rowCount: 10 },
+			{ offset: 2, rowCount: 10 },
 		]);
 	});
 
@@ -128,14 +162,14 @@ describe('collectPages', () => {
 	});
 
 	it('follows a silent page-size cap when RecordCount shows there are more', async () => {
-		for (const offset of ['rows', 'pages'] as const) {
+		for (const offset of ['rows', 'pages', 'pagesFromZero'] as const) {
 			const { ids } = await page({ total: 23, offset, silentCap: 5 }, Infinity, 1000);
 			expect(ids).toEqual(expected(23));
 		}
 	});
 
 	it('never repeats an activity when one is posted while paging (newest first), under either meaning', async () => {
-		for (const offset of ['rows', 'pages'] as const) {
+		for (const offset of ['rows', 'pages', 'pagesFromZero'] as const) {
 			for (const when of [2, 3, 4]) {
 				const { ids } = await page(
 					{ total: 30, offset, before: (server, call) => call === when && server.post(`new${call}`) },
@@ -144,14 +178,51 @@ describe('collectPages', () => {
 				);
 				expect(new Set(ids).size).toBe(ids.length);
 				expect(ids.filter((id) => !id.startsWith('new'))).toEqual(expected(30));
+				expect(ids).toContain(`new${when}`);
 			}
 		}
 	});
 
-	it('ends when LeadSquared ignores the offset, with the first page and no repeats', async () => {
-		const { ids, calls } = await page({ total: 30, offset: 'ignored' }, Infinity, 10);
-		expect(ids).toEqual(expected(10));
-		expect(calls).toBeLessThanOrEqual(4);
+	it('fails, never returns the first page as if it were all, when LeadSquared ignores the offset', async () => {
+		for (const recordCount of ['total', 'none'] as const) {
+			const server = new Server({ total: 30, offset: 'ignored', recordCount });
+			await expect(collectPages({ fetch: async (request) => await server.fetch(request), idOf: (row) => row.Id, wanted: Infinity, pageSize: 10 })).rejects.toThrow(
+				recordCount === 'total' ? /LeadSquared listed 30 activities of the lead, but 20 of them never came back/ : /only activities of the lead already read on 3 full pages in a row/,
+			);
+			expect(server.requests.length).toBeLessThanOrEqual(16);
+		}
+	});
+
+	it('activities of the same second in a new order on every call: every one once, or a failure saying how many are missing', async () => {
+		for (const offset of ['rows', 'pages', 'pagesFromZero'] as const) {
+			// 30 activities of one second straddle the page edges; reading them again in one page of 60 fills the gaps.
+			const server = new Server({ total: 60, offset, tied: [5, 35] });
+			const { rows } = await collectPages({ fetch: async (request) => await server.fetch(request), idOf: (row) => row.Id, wanted: Infinity, pageSize: 10, maxPageSize: 1000 });
+			const ids = rows.map((row) => row.Id);
+			expect(server.requests.at(-1)).toEqual({ offset: offset === 'pages' ? 1 : 0, rowCount: 60 });
+			expect([...ids].sort()).toEqual(expected(60).sort());
+			expect(ids.slice(0, 5)).toEqual(expected(5));
+			expect(ids.slice(35)).toEqual(expected(25, 35));
+		}
+		// With pages of at most 10 even when read again, a gap that stays open fails the read and names it.
+		const capped = new Server({ total: 200, offset: 'rows', tied: [0, 200], maxPageSize: 10 });
+		const read = collectPages({ fetch: async (request) => await capped.fetch(request), idOf: (row) => row.Id, wanted: Infinity, pageSize: 10, maxPageSize: 1000 });
+		await expect(read).rejects.toThrow(/LeadSquared listed 200 activities of the lead, but \d+ of them never came back/);
+	});
+
+	it('a page that keeps failing is asked for again in halves (at most three times), the position kept', async () => {
+		const { ids, requests } = await page({ total: 700, offset: 'rows', failAbove: 300 }, Infinity, 1000);
+		expect(ids).toEqual(expected(700));
+		expect(requests.slice(0, 3)).toEqual([
+			{ offset: 0, rowCount: 1000 },
+			{ offset: 0, rowCount: 500 },
+			{ offset: 0, rowCount: 250 },
+		]);
+		expect(requests.slice(3).every((request) => request.rowCount === 250)).toBe(true);
+		const failing = new Server({ total: 700, offset: 'rows', failAbove: 100 });
+		await expect(collectPages({ fetch: async (request) => await failing.fetch(request), idOf: (row) => row.Id, wanted: Infinity, pageSize: 1000 })).rejects.toThrow(
+			/pages of 1000, 500, 250, 125 rows all failed/,
+		);
 	});
 
 	it('keeps rows without an id (they cannot repeat-check) and rethrows other errors', async () => {
@@ -170,7 +241,6 @@ describe('collectPages', () => {
 				idOf: () => undefined,
 				wanted: 5,
 				pageSize: 10,
-				pageSizeLimit: () => undefined,
 			}),
 		).rejects.toThrow('boom');
 	});
@@ -184,6 +254,7 @@ describe('pageSizeLimitIn', () => {
 		['Event Code is invalid or empty', undefined],
 		[undefined, undefined],
 	])('%s → %s', (message, limit) => {
-		expect(pageSizeLimitIn(message)).toBe(limit);
+		expect(pageSizeLimitIn(new Error(message))).toBe(limit);
+		expect(pageSizeLimitIn(new LeadSquaredError({ kind: 'business', message: 'LeadSquared refused the request', exceptionMessage: message }))).toBe(limit);
 	});
 });

@@ -49,6 +49,32 @@ describe('classifyAnswer', () => {
 		}
 	});
 
+	it.each([
+		[500, 'MySqlException', 'There was an error processing the request'],
+		[500, 'MySql.Data.MySqlClient.MySqlException', 'Fatal error encountered during command execution.'],
+		[500, undefined, 'There was an error processing the request.'],
+		[500, 'MXException', 'An error has occurred.'],
+		[200, 'System.TimeoutException', 'The operation has timed out'],
+	])("LeadSquared's envelope around a failure of its own (HTTP %i, %s) is transient, with its exception", (status, type, message) => {
+		const body = JSON.stringify({ Status: 'Error', ...(type ? { ExceptionType: type } : {}), ExceptionMessage: message });
+		const result = classifyAnswer(status, {}, body, { ...context, endpoint: 'Users.Get' });
+		expect(result).toEqual({
+			ok: false,
+			failure: expect.objectContaining({ kind: 'transient', httpCode: status, exceptionType: type, exceptionMessage: message }),
+		});
+		if (!result.ok) expect(result.failure.message).toBe(`LeadSquared had an internal error (HTTP ${status}${type ? `, ${type}` : ''})`);
+	});
+
+	it.each([
+		['MXInvalidInputException', 'There was an error processing the request: PageSize can not be more than 1000'],
+		['MXDuplicateEntryException', 'Duplicate entry, try again later'],
+		['MXUnknownAttributeException', 'Attribute(s) does not exist - mx_Timeout'],
+		['MXInvalidEntityException', 'Lead does not exist in the system'],
+	])('a known input exception stays a refusal whatever its message (%s)', (type, message) => {
+		const result = classifyAnswer(500, {}, envelope(type, message), context);
+		expect(result.ok || result.failure.kind).toBe('business');
+	});
+
 	it('explains 401 with keys and the region host', () => {
 		const result = classifyAnswer(401, {}, envelope('MXUnAuthorizedAccessException', 'Invalid keys'), context);
 		expect(result.ok).toBe(false);

@@ -1,6 +1,7 @@
 import { InputError, LeadSquaredError } from '../../nodes/LeadSquared/helpers/errors';
 import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/helpers/fields';
-import { collectPages, maxPageSizeIn, planSearch } from '../../nodes/LeadSquared/helpers/leadPaging';
+import { collectPages, planSearch } from '../../nodes/LeadSquared/helpers/leadPaging';
+import { pageSizeLimitIn } from '../../nodes/LeadSquared/helpers/pageReader';
 import type { Page } from '../../nodes/LeadSquared/helpers/leadPaging';
 import { allConditions, buildCondition, conditionTest, parseOperator, sortLeads } from '../../nodes/LeadSquared/helpers/leadSearch';
 import type { Condition } from '../../nodes/LeadSquared/helpers/leadSearch';
@@ -122,33 +123,34 @@ describe('paging plan', () => {
 			serverSort: { field: 'ProspectAutoId', descending: false },
 			nodeSort: city,
 		});
-		expect(planSearch({ ...base, sort: city }).serverSort).toEqual({ field: 'mx_City', descending: true });
+		// With a Limit: LeadSquared pages by the field, the node reads the tied groups (leadTies.ts).
+		expect(planSearch({ ...base, sort: city })).toEqual({ pageSize: 50, limit: 50, serverSort: { field: 'mx_City', descending: true }, groups: city });
 		const unique = { column: { field: 'ProspectID', kind: 'text' as const }, descending: true };
 		expect(planSearch({ ...base, returnAll: true, sort: unique })).toMatchObject({ serverSort: { field: 'ProspectID', descending: true } });
 	});
 });
 
 describe('reading pages', () => {
-	/** A server of `total` leads whose pages overlap by `overlap` leads (as unstable tie order can make them). */
-	function server(total: number, overlap = 0, recordCount = false) {
+	/** A server of `total` leads; with `shuffled`, the leads in a new order on every call (all tied on the sort field). */
+	function server(total: number, shuffled = false, recordCount = false) {
 		const requests: Array<[number, number]> = [];
 		const fetch = async (pageIndex: number, pageSize: number): Promise<Page> => {
 			requests.push([pageIndex, pageSize]);
-			const start = Math.max(0, (pageIndex - 1) * pageSize - (pageIndex > 1 ? overlap : 0));
-			const end = Math.min(total, pageIndex * pageSize);
-			const leads = Array.from({ length: Math.max(0, end - start) }, (_, i) => ({ ProspectID: `id-${start + i}`, n: start + i }));
+			const all = Array.from({ length: total }, (_, n) => ({ ProspectID: `id-${n}`, n }));
+			const ordered = shuffled ? all.map((lead) => ({ lead, key: Math.random() })).sort((a, b) => a.key - b.key).map((entry) => entry.lead) : all;
+			const leads = ordered.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
 			return recordCount ? { leads, recordCount: total } : { leads };
 		};
 		return { requests, fetch };
 	}
 
-	it('every lead once, duplicates counted and dropped, until a short page', async () => {
-		const { requests, fetch } = server(1234, 7);
+	it('every lead once: repeats counted and dropped, gaps filled by reading the list again in pages of up to 5,000', async () => {
+		const { requests, fetch } = server(1234, true);
 		const collected = await collectPages({ pageSize: 100, fetch });
-		expect(collected.leads).toHaveLength(1234 - 0);
-		expect(new Set(collected.leads.map((lead) => lead.ProspectID)).size).toBe(collected.leads.length);
-		expect(collected.duplicates).toBe(12 * 7);
-		expect(requests).toHaveLength(13);
+		expect(collected.leads).toHaveLength(1234);
+		expect(new Set(collected.leads.map((lead) => lead.ProspectID)).size).toBe(1234);
+		expect(collected.duplicates).toBeGreaterThan(0);
+		expect(requests).toEqual([...Array.from({ length: 13 }, (_, i) => [i + 1, 100]), [1, 1234]]);
 	});
 
 	it('stops at the limit, and at RecordCount without an empty page', async () => {
@@ -158,7 +160,7 @@ describe('reading pages', () => {
 			[1, 100],
 			[2, 100],
 		]);
-		const exact = server(300, 0, true);
+		const exact = server(300, false, true);
 		expect((await collectPages({ pageSize: 100, fetch: exact.fetch })).calls).toBe(3);
 		const exactArray = server(300);
 		expect((await collectPages({ pageSize: 100, fetch: exactArray.fetch })).calls).toBe(4);
@@ -173,8 +175,8 @@ describe('reading pages', () => {
 
 	it('lowers the page size to the maximum LeadSquared names on the first page', async () => {
 		const refusal = new LeadSquaredError({ kind: 'business', message: 'LeadSquared refused the request: PageSize can not be more than 200', exceptionMessage: 'PageSize can not be more than 200' });
-		expect(maxPageSizeIn(refusal)).toBe(200);
-		expect(maxPageSizeIn(new LeadSquaredError({ kind: 'business', message: 'Invalid SqlOperator' }))).toBeUndefined();
+		expect(pageSizeLimitIn(refusal)).toBe(200);
+		expect(pageSizeLimitIn(new LeadSquaredError({ kind: 'business', message: 'Invalid SqlOperator' }))).toBeUndefined();
 		const { requests, fetch } = server(450);
 		const collected = await collectPages({
 			pageSize: 1000,
@@ -193,7 +195,7 @@ describe('reading pages', () => {
 	});
 
 	it('other errors pass through unchanged', async () => {
-		const error = new LeadSquaredError({ kind: 'transient', message: 'network' });
+		const error = new LeadSquaredError({ kind: 'business', message: 'Invalid SqlOperator' });
 		await expect(collectPages({ pageSize: 10, fetch: async () => await Promise.reject(error) })).rejects.toBe(error);
 	});
 

@@ -113,6 +113,39 @@ function authFailure(httpCode: number, context: AnswerContext, exceptionType?: s
 	};
 }
 
+/**
+ * LeadSquared's own refusals of the input: its MX… exceptions about the data sent (permanent, never
+ * retried, whatever the HTTP status).
+ */
+const INPUT_EXCEPTION = /^MX\w*(Invalid|Duplicate|Unknown|Mandatory|Missing|NotFound|DoesNotExist|Exists|UnAuthori[sz]ed|Permission|Access|NotAllowed|Disabled|Limit|Validation)\w*Exception$/i;
+/** An exception type naming a failure inside LeadSquared: its database, a timeout, an unhandled .NET error. */
+const INTERNAL_TYPE = /sql|database|deadlock|timeout|timed ?out|connection|internal|nullreference|objectreference|outofmemory|unavailable|^system\./i;
+/** Words LeadSquared and its .NET host use around a failure of their own, not of the request. */
+const INTERNAL_TEXT = /error (has )?(occurred|occured) (while |during )?processing|error processing the request|internal (server )?error|an error has occurred|deadlock|timed? ?out|try again later|temporarily unavailable|mysql/i;
+
+/**
+ * Whether an error envelope reports a failure inside LeadSquared rather than a refusal of the request:
+ * `Users.Get` and `Leads.Get` answer HTTP 500 with a MySqlException or "There was an error processing the
+ * request" in the envelope now and then, and the same call succeeds later (contract §12.3; CODE ids
+ * 55675463842, 54580560058). A known input exception (MXInvalidInputException, MXDuplicateEntryException…)
+ * never counts, whatever its message.
+ */
+export function isInternalFailure(exceptionType: string | undefined, exceptionMessage: string | undefined): boolean {
+	if (exceptionType !== undefined && INPUT_EXCEPTION.test(exceptionType)) return false;
+	return (exceptionType !== undefined && INTERNAL_TYPE.test(exceptionType)) || (exceptionMessage !== undefined && INTERNAL_TEXT.test(exceptionMessage));
+}
+
+function internalFailure(httpCode: number, exceptionType: string | undefined, exceptionMessage: string | undefined): Failure {
+	return {
+		kind: 'transient',
+		httpCode,
+		exceptionType,
+		exceptionMessage,
+		message: `LeadSquared had an internal error (HTTP ${httpCode}${exceptionType ? `, ${exceptionType}` : ''})`,
+		description: sentences(describeException(exceptionType, exceptionMessage, httpCode), 'A failure inside LeadSquared, not a refusal of the data: it usually passes'),
+	};
+}
+
 /** Decides what an HTTP answer means. `raw` is the body as text. */
 export function classifyAnswer(
 	httpCode: number,
@@ -156,6 +189,9 @@ export function classifyAnswer(
 	const isErrorEnvelope = envelope !== undefined && (envelope.Status === 'Error' || exceptionType !== undefined);
 
 	if (httpCode === 401) return { ok: false, failure: authFailure(httpCode, context, exceptionType, exceptionMessage) };
+	if (isErrorEnvelope && isInternalFailure(exceptionType, exceptionMessage)) {
+		return { ok: false, failure: internalFailure(httpCode, exceptionType, exceptionMessage) };
+	}
 	if (isErrorEnvelope) {
 		const subject = /CreateOrUpdate/i.test(context.endpoint) ? 'the lead' : 'the request';
 		return { ok: false, failure: businessFailure(exceptionType, exceptionMessage, httpCode, subject) };

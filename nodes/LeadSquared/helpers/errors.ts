@@ -7,7 +7,7 @@
 
 export type FailureKind =
 	| 'rateLimit' // retried after the window
-	| 'transient' // network faults, 5xx without an MX body: retried with backoff
+	| 'transient' // network faults, 5xx without an MX refusal, LeadSquared's internal errors (MySqlException): retried with backoff
 	| 'auth' // 401: wrong keys or wrong region
 	| 'forbidden' // 403 without a rate-limit message
 	| 'notFound' // 404: wrong host or path

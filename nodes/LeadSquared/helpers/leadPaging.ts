@@ -6,22 +6,21 @@
  *   pages while they are read. With Return All and a Sort By field that is not unique, LeadSquared is asked
  *   for ProspectAutoId order and the node sorts the complete result itself (LeadSquared may order leads
  *   tied on the sort field differently on every call, which would repeat some leads and skip others).
- * - Leads are told apart by their lead ID (ProspectID): one seen on an earlier page is dropped.
- * - The last page is the first one with fewer leads than asked for, or the one that reaches RecordCount
- *   when LeadSquared reports it.
+ *   With a Limit and such a field, LeadSquared pages by the field and the node reads the groups of tied
+ *   leads it needs in ProspectAutoId order (leadTies.ts).
+ * - Leads are told apart by their lead ID (ProspectID); the reading itself (ends, gaps, refused or
+ *   failing page sizes) is pager.ts's.
  * Pure: no n8n imports.
  */
-import { LeadSquaredError } from './errors';
 import { leadIdOf } from './leadLookup';
 import { isUniqueColumn, TIE_BREAKER } from './leadSearch';
 import type { SortOrder } from './leadSearch';
-import { settle } from './scheduler';
+import { readList } from './pager';
+import type { ListSpec } from './pager';
 
 export const DEFAULT_PAGE_SIZE = 1000;
 /** LeadSquared's largest page for lead reads (documented for Leads.RecentlyModified; [INF] for Leads.Get). */
 export const MAX_PAGE_SIZE = 5000;
-/** Full pages in a row that bring no new lead before the node concludes LeadSquared ignores PageIndex. */
-export const MAX_STALE_PAGES = 3;
 
 type Lead = Record<string, unknown>;
 
@@ -31,6 +30,8 @@ export interface SearchPlan {
 	serverSort: { field: string; descending: boolean };
 	/** The order the node puts the complete result in (Return All sorted by a field that is not unique). */
 	nodeSort?: SortOrder;
+	/** A Limit sorted by a field that is not unique: read by tied groups (leadTies.ts). */
+	groups?: SortOrder;
 	/** Leads wanted; undefined = all. */
 	limit?: number;
 }
@@ -53,9 +54,9 @@ export function planSearch(input: PlanInput): SearchPlan {
 	const pageSize = limit === undefined || input.filtersInNode ? input.pageSize : Math.min(limit, input.pageSize);
 	const { sort } = input;
 	if (!sort) return { pageSize, limit, serverSort: { field: TIE_BREAKER, descending: input.descending } };
-	if (isUniqueColumn(sort.column.field) || limit !== undefined) {
-		return { pageSize, limit, serverSort: { field: sort.column.field, descending: sort.descending } };
-	}
+	const bySortField = { field: sort.column.field, descending: sort.descending };
+	if (isUniqueColumn(sort.column.field)) return { pageSize, limit, serverSort: bySortField };
+	if (limit !== undefined) return { pageSize, limit, serverSort: bySortField, groups: sort };
 	return { pageSize, limit, serverSort: { field: TIE_BREAKER, descending: false }, nodeSort: sort };
 }
 
@@ -79,17 +80,8 @@ export interface Collected {
 	calls: number;
 	/** Leads LeadSquared returned again on a later page (dropped). */
 	duplicates: number;
-	/** The page size in the end (lower than asked when LeadSquared named a smaller maximum). */
+	/** The page size in the end (lower than asked when LeadSquared named a smaller maximum or large pages failed). */
 	pageSize: number;
-}
-
-/** The largest page LeadSquared names when it refuses a page size ("PageSize can not be more than 5000"). */
-export function maxPageSizeIn(error: unknown): number | undefined {
-	if (!(error instanceof LeadSquaredError)) return undefined;
-	const text = `${error.failure.exceptionMessage ?? ''} ${error.failure.message}`;
-	const match = /page\s*size\D{0,40}?(\d+)/i.exec(text);
-	const size = match ? Number(match[1]) : NaN;
-	return Number.isInteger(size) && size >= 1 ? size : undefined;
 }
 
 /** A lead's identity for de-duplication: its lead ID, or the whole record when it has none. */
@@ -97,50 +89,25 @@ export function leadKey(lead: Lead): string {
 	return leadIdOf(lead) ?? JSON.stringify(lead);
 }
 
-/** Reads pages until the last one or until `limit` leads passed `accept`. */
+/** The `Leads.Get` read of pager.ts: pages by PageIndex up to MAX_PAGE_SIZE leads, leads told apart by lead ID. */
+export function leadList(input: CollectInput): ListSpec<Lead> {
+	return {
+		addressing: 'pages',
+		fetch: async (pageIndex, pageSize) => {
+			const page = await input.fetch(pageIndex, pageSize);
+			return { rows: page.leads, total: page.recordCount };
+		},
+		idOf: leadKey,
+		pageSize: input.pageSize,
+		maxPageSize: MAX_PAGE_SIZE,
+		limit: input.limit,
+		accept: input.accept,
+		noun: 'leads',
+	};
+}
+
+/** Reads pages until the last one or until `limit` leads passed `accept`; every lead once, in LeadSquared's order. */
 export async function collectPages(input: CollectInput): Promise<Collected> {
-	const seen = new Set<string>();
-	const leads: Lead[] = [];
-	let { pageSize } = input;
-	let calls = 0;
-	let duplicates = 0;
-	let stale = 0;
-	for (let pageIndex = 1; ; pageIndex++) {
-		calls++;
-		let attempt = await settle(async () => await input.fetch(pageIndex, pageSize));
-		const allowed = attempt.ok || pageIndex !== 1 ? undefined : maxPageSizeIn(attempt.error);
-		if (allowed !== undefined && allowed < pageSize) {
-			// LeadSquared refused the page size on the first call and named its maximum: ask again with it.
-			pageSize = allowed;
-			calls++;
-			attempt = await settle(async () => await input.fetch(pageIndex, pageSize));
-		}
-		if (!attempt.ok) throw attempt.error;
-		const page = attempt.value;
-		let fresh = 0;
-		for (const lead of page.leads) {
-			const key = leadKey(lead);
-			if (seen.has(key)) {
-				duplicates++;
-				continue;
-			}
-			seen.add(key);
-			fresh++;
-			if (input.accept && !input.accept(lead)) continue;
-			leads.push(lead);
-			if (input.limit !== undefined && leads.length >= input.limit) return { leads, calls, duplicates, pageSize };
-		}
-		if (page.leads.length < pageSize) break;
-		if (page.recordCount !== undefined && pageIndex * pageSize >= page.recordCount) break;
-		stale = fresh === 0 ? stale + 1 : 0;
-		if (stale >= MAX_STALE_PAGES) {
-			throw new LeadSquaredError({
-				kind: 'unexpected',
-				httpCode: 200,
-				message: `LeadSquared returned only leads already read on ${stale} full pages in a row (up to page ${pageIndex}); the node stopped instead of reading pages forever`,
-				description: 'LeadSquared seems to ignore the page number. Set a Limit, or narrow the search with a condition.',
-			});
-		}
-	}
-	return { leads, calls, duplicates, pageSize };
+	const { rows, calls, repeats, pageSize } = await readList(leadList(input));
+	return { leads: rows, calls, duplicates: repeats, pageSize };
 }

@@ -172,7 +172,7 @@ function keyOf(kind: SearchKind, text: string): number | string | undefined {
 }
 
 /** A lead's value as a comparable key; null when empty (SQL NULL) or not readable as its kind. */
-function storedKey(lead: Record<string, unknown>, column: SearchColumn): number | string | null {
+export function storedKey(lead: Record<string, unknown>, column: SearchColumn): number | string | null {
 	const value = lead[column.field] ?? lead[Object.keys(lead).find((key) => key.toLowerCase() === column.field.toLowerCase()) ?? ''];
 	if (value === undefined || value === null || value === '' || typeof value === 'object') return null;
 	return keyOf(column.kind, String(value)) ?? null;

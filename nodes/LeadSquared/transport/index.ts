@@ -25,7 +25,7 @@ export interface TransportSettings {
 	bulkPace: Pace;
 	/** Longest total time one request may spend waiting out rate-limit answers. */
 	maxRateLimitWaitMs: number;
-	/** Retries after a transient fault (network error, 5xx without a LeadSquared error body). */
+	/** Retries after a transient fault (network error, 5xx without a LeadSquared refusal, an internal error in LeadSquared's envelope). */
 	maxRetries: number;
 	/** First backoff delay; doubles on each retry. */
 	retryDelayMs: number;
@@ -217,9 +217,11 @@ export class LeadSquaredClient {
 				failure = {
 					...failure,
 					message: `${failure.message}, ${retries + 1} attempts in a row`,
-					description:
+					description: sentences(
+						failure.exceptionType || failure.exceptionMessage ? describeException(failure.exceptionType, failure.exceptionMessage, failure.httpCode) : undefined,
 						'LeadSquared or the network failed repeatedly; try again later. If an answer was lost after LeadSquared ' +
-						'applied a change, running the item again is safe: the node finds the same record.',
+							'applied a change, running the item again is safe: the node finds the same record',
+					),
 				};
 			}
 			throw new LeadSquaredError(failure);

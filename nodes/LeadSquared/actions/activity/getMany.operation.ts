@@ -5,10 +5,9 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, pageSizeLimitIn } from '../../helpers/activityPaging';
+import { collectPages } from '../../helpers/activityPaging';
 import { activityEventOf, activityIdOf, activityRecord, typedActivity } from '../../helpers/activityRecords';
 import type { ActivityTypeInfo } from '../../helpers/activityTypes';
-import { LeadSquaredError } from '../../helpers/errors';
 import { retrieveActivities } from '../../transport/activities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
@@ -18,7 +17,7 @@ import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
 import { activityTypeLocator, ActivityTypeCache, readActivityTypeCode } from './activityType';
 
-/** Activities asked for per call: the most LeadSquared is known to allow (a lower limit it names is followed). */
+/** Activities asked for per call, never more: LeadSquared refuses more than 1,000 ("PageSize can not be more than 1000" [live]); a lower limit it names is followed. */
 export const ACTIVITY_PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
@@ -81,7 +80,6 @@ class GetActivities implements Operation<Query, Setup> {
 			idOf: (row) => activityIdOf(row),
 			wanted: query.limit ?? Infinity,
 			pageSize: ACTIVITY_PAGE_SIZE,
-			pageSizeLimit: (error) => (error instanceof LeadSquaredError ? pageSizeLimitIn(error.failure.exceptionMessage ?? error.failure.message) : undefined),
 		});
 		const records = rows.map((row) => activityRecord(row) as IDataObject);
 		if (!setup.typed) return records;

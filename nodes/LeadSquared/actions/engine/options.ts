@@ -124,7 +124,7 @@ export function sharedOptions({ bulk = false, writes = true }: { bulk?: boolean;
 			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 			default: 3,
 			description:
-				"Retries after a connection failure, a timeout or a 5xx answer without a LeadSquared error. LeadSquared's own errors are never retried.",
+				"Retries after a connection failure, a timeout, a 5xx answer without a LeadSquared error, or an internal error LeadSquared reports (e.g. MySqlException). LeadSquared's refusals of the data are never retried.",
 		},
 		{
 			displayName: 'Retry Delay (Ms)',

@@ -10,6 +10,7 @@ import { InputError } from '../../helpers/errors';
 import type { FieldIndex } from '../../helpers/fields';
 import { collectPages, DEFAULT_PAGE_SIZE, leadKey, MAX_PAGE_SIZE, planSearch } from '../../helpers/leadPaging';
 import type { SearchPlan } from '../../helpers/leadPaging';
+import { collectTied } from '../../helpers/leadTies';
 import { ALL_LEADS, allConditions, buildCondition, resolveColumn, sortLeads, TIE_BREAKER } from '../../helpers/leadSearch';
 import type { Condition, SortOrder } from '../../helpers/leadSearch';
 import { describeValue } from '../../helpers/values';
@@ -198,7 +199,8 @@ function readConditions(context: IExecuteFunctions, index: number, setup: Setup)
 function searchColumns(setup: Setup, rest: Condition[], plan: SearchPlan): string[] | undefined {
 	if (setup.wanted.length === 0) return undefined;
 	const names = [...ALWAYS_RETURNED, ...setup.wanted, ...rest.map((condition) => condition.field)];
-	if (plan.nodeSort) names.push(plan.nodeSort.column.field, TIE_BREAKER);
+	const sort = plan.nodeSort ?? plan.groups;
+	if (sort) names.push(sort.column.field, TIE_BREAKER);
 	return names.filter((name, position) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === position);
 }
 
@@ -262,10 +264,23 @@ async function searchByConditions(run: RunContext, search: Search, setup: Setup)
 		descending: setup.descending,
 	});
 	const columns = searchColumns(setup, rest, plan);
+	const accept = rest.length > 0 ? allConditions(rest) : undefined;
+	if (plan.groups && plan.limit !== undefined) {
+		const leads = await collectTied({
+			sort: plan.groups,
+			limit: plan.limit,
+			pageSize: plan.pageSize,
+			condition: first,
+			conditions: search.conditions,
+			accept,
+			fetch: async (condition, sort, pageIndex, pageSize) => await searchLeads(run.client, { condition, columns, sort, pageIndex, pageSize }),
+		});
+		return leads as IDataObject[];
+	}
 	const collected = await collectPages({
 		pageSize: plan.pageSize,
 		limit: plan.limit,
-		accept: rest.length > 0 ? allConditions(rest) : undefined,
+		accept,
 		fetch: async (pageIndex, pageSize) => await searchLeads(run.client, { condition: first, columns, sort: plan.serverSort, pageIndex, pageSize }),
 	});
 	const leads = collected.leads as IDataObject[];

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requiredText } from '../../helpers/checks';
-import { Collector, collectByPageIndex } from '../../helpers/pager';
+import { readList } from '../../helpers/pager';
 import { retrieveNotes } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
@@ -15,6 +15,8 @@ import { showFor } from '../utils';
 
 /** Notes per call [INF: the documented example asks for 200]. */
 export const NOTE_PAGE_SIZE = 100;
+/** The largest page asked for when notes missing from the pages are read again [INF: no limit is documented]. */
+const NOTE_MAX_PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
 	{
@@ -63,13 +65,18 @@ class GetManyNotes implements Operation<Prepared> {
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject[]> {
 		const newestFirst = run.options.order !== 'oldestFirst';
-		const collector = new Collector<Record<string, unknown>>(prepared.limit, (note) => (typeof note.ProspectNoteId === 'string' ? note.ProspectNoteId : undefined));
-		await collectByPageIndex(collector, NOTE_PAGE_SIZE, async (pageIndex, pageSize) =>
-			await retrieveNotes(run.client, prepared.leadId, pageIndex, pageSize, newestFirst),
-		);
+		const { rows } = await readList<Record<string, unknown>>({
+			addressing: 'pages',
+			fetch: async (pageIndex, pageSize) => await retrieveNotes(run.client, prepared.leadId, pageIndex, pageSize, newestFirst),
+			idOf: (note) => (typeof note.ProspectNoteId === 'string' ? note.ProspectNoteId : undefined),
+			pageSize: NOTE_PAGE_SIZE,
+			maxPageSize: NOTE_MAX_PAGE_SIZE,
+			limit: prepared.limit,
+			noun: 'notes of the lead',
+		});
 		const typed = typedValuesOn(run.context, run.options);
 		// CreatedOn and ModifiedOn are typed as LeadSquared's system dates; the rest is text.
-		return collector.records.map((note) => outputRecord(note as IDataObject, typed, undefined));
+		return rows.map((note) => outputRecord(note as IDataObject, typed, undefined));
 	}
 }
 

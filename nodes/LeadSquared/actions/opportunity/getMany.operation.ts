@@ -13,7 +13,7 @@ import { opportunityCode, opportunityKinds } from '../../helpers/opportunity';
 import type { OpportunityType } from '../../helpers/opportunity';
 import { NEWEST_FIRST, newestFirst, opportunityIdOf, opportunityRow } from '../../helpers/opportunityRows';
 import type { OpportunityRow } from '../../helpers/opportunityRows';
-import { Collector, collectByPageIndex } from '../../helpers/pager';
+import { readList } from '../../helpers/pager';
 import { opportunitiesOfLead } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
@@ -25,6 +25,8 @@ import type { OpportunityTypes, TypeLookups } from './opportunityFields';
 
 /** Opportunities per call (the documented example's PageSize). */
 export const OPPORTUNITY_PAGE_SIZE = 100;
+/** The largest page asked for when opportunities missing from the pages are read again [INF: no limit is documented]. */
+const OPPORTUNITY_MAX_PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
 	{
@@ -72,12 +74,19 @@ class GetManyOpportunities implements Operation<Prepared, TypeLookups> {
 
 /** The lead's opportunities of one type (or, without `code`, the documented call for every type), page by page. */
 async function readType(run: RunContext, prepared: Prepared, code: number | undefined, sorting?: typeof NEWEST_FIRST): Promise<OpportunityRow[]> {
-	const collector = new Collector<OpportunityRow>(prepared.limit, opportunityIdOf);
-	await collectByPageIndex(collector, OPPORTUNITY_PAGE_SIZE, async (pageIndex, pageSize) => {
-		const page = await opportunitiesOfLead(run.client, prepared.leadId, code, pageIndex, pageSize, sorting);
-		return { ...page, rows: page.rows.map((row) => opportunityRow(row, code)) };
+	const { rows } = await readList<OpportunityRow>({
+		addressing: 'pages',
+		fetch: async (pageIndex, pageSize) => {
+			const page = await opportunitiesOfLead(run.client, prepared.leadId, code, pageIndex, pageSize, sorting);
+			return { ...page, rows: page.rows.map((row) => opportunityRow(row, code)) };
+		},
+		idOf: opportunityIdOf,
+		pageSize: OPPORTUNITY_PAGE_SIZE,
+		maxPageSize: OPPORTUNITY_MAX_PAGE_SIZE,
+		limit: prepared.limit,
+		noun: 'opportunities of the lead',
 	});
-	return collector.records;
+	return rows;
 }
 
 /**

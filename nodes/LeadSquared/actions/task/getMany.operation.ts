@@ -9,7 +9,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { isBlank, optionalDateTime } from '../../helpers/checks';
 import { InputError } from '../../helpers/errors';
 import { kindIndex } from '../../helpers/kinds';
-import { Collector, collectByOffset } from '../../helpers/pager';
+import { Collector } from '../../helpers/pager';
 import { retrieveTasksBody } from '../../helpers/task';
 import type { TaskQuery, TaskStatus } from '../../helpers/task';
 import { splitWindow } from '../../helpers/windows';
@@ -26,6 +26,8 @@ import { locatorOf, ownerLocator, readOwner, taskTypeLocator } from './taskField
 
 /** Tasks per call [INF: the documented example asks for 200]. */
 export const TASK_PAGE_SIZE = 100;
+/** The largest page asked for when tasks missing from the pages are read again [INF: no limit is documented]. */
+const TASK_MAX_PAGE_SIZE = 1000;
 const TASK_KINDS = kindIndex({ DueDate: 'dateTime', EndDate: 'dateTime', CompletedOn: 'dateTime', CreatedOn: 'dateTime', ModifiedOn: 'dateTime' });
 
 const properties: INodeProperties[] = [
@@ -158,9 +160,13 @@ class GetManyTasks implements Operation<Prepared, Setup> {
 		const collector = new Collector<Record<string, unknown>>(prepared.limit, (task) => (typeof task.UserTaskId === 'string' ? task.UserTaskId : undefined));
 		for (const window of prepared.windows) {
 			if (collector.full()) break;
-			await collectByOffset(collector, TASK_PAGE_SIZE, async (offset, rowCount) =>
-				await retrieveTasks(run.client, retrieveTasksBody(prepared.query, window, offset, rowCount)),
-			);
+			await collector.read({
+				addressing: 'rows',
+				fetch: async (offset, rowCount) => await retrieveTasks(run.client, retrieveTasksBody(prepared.query, window, offset, rowCount)),
+				pageSize: TASK_PAGE_SIZE,
+				maxPageSize: TASK_MAX_PAGE_SIZE,
+				noun: 'tasks of the owner',
+			});
 		}
 		const typed = typedValuesOn(run.context, run.options);
 		return collector.records.map((task) => outputRecord(task as IDataObject, typed, TASK_KINDS));
