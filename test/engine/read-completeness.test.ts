@@ -91,7 +91,7 @@ describe('a read LeadSquared ends early fails, naming what is missing', () => {
 	});
 
 	it('opportunities: 120 listed, PageIndex ignored', async () => {
-		const { leadId } = await seedOpportunity(sandbox, 'opps-ignored@example.com', 12000, { mx_Custom_1: 'First' });
+		const { leadId } = await seedOpportunity(sandbox, 'opps-ignored@example.com', 12001, { mx_Custom_1: 'Loan 0', mx_Custom_2: '1000' });
 		for (let n = 1; n < 120; n++) {
 			const res = await post(sandbox, C.oppCapture, {
 				LeadDetails: [
@@ -102,8 +102,9 @@ describe('a read LeadSquared ends early fails, naming what is missing', () => {
 			});
 			if (res.status !== 200) throw new Error(res.text);
 		}
-		const first = await post(sandbox, C.oppOfLead, { Paging: { PageIndex: 1, PageSize: 100 } }, { leadId });
-		const result = await ignoringPaging('GetOpportunitiesOfLead', first.json, parameters('opportunity', 'getMany', { leadId, returnAll: true }));
+		const first = await post(sandbox, C.oppOfLead, { Paging: { PageIndex: 1, PageSize: 100 } }, { leadId, opportunityType: '12001' });
+		const opportunityType = { __rl: true, mode: 'code', value: '12001' };
+		const result = await ignoringPaging('GetOpportunitiesOfLead', first.json, parameters('opportunity', 'getMany', { leadId, opportunityType, returnAll: true }));
 		expect(result.items[0].json.error).toMatch(/^LeadSquared listed 120 opportunities of the lead, but 20 of them never came back on any page/);
 	});
 

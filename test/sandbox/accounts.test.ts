@@ -197,10 +197,11 @@ describe('sandbox: account activities (CompanyActivity.svc)', () => {
 		expect(sb.accounts().activities).toEqual([]);
 	});
 
-	it('Retrieve: activities at the same time come back the later posted first, or in a new order on every call with unstableTieOrder', async () => {
+	it('Retrieve: activities at the same time come back the later posted first with unstableTieOrder false, and in a new order on every call by default', async () => {
 		const ids: string[] = [];
 		for (let n = 0; n < 6; n++) ids.push((await create({ RelatedCompanyId: ACME.id, ActivityEvent: 10001, ActivityDateTime: '2026-03-01 09:00:00', Fields: [{ SchemaName: 'mx_Custom_1', Value: `Tie ${n}` }] })).json.Message.Id);
 		const order = async (): Promise<string> => (await post(sb, X.companyActivities, {}, { companyId: ACME.id })).json.CompanyActivities.map((a: { CompanyActivityId: string }) => a.CompanyActivityId).join();
+		sb.configure({ unstableTieOrder: false });
 		expect(await order()).toBe([...ids].reverse().join());
 		sb.configure({ unstableTieOrder: true });
 		const orders = new Set<string>();

@@ -222,9 +222,10 @@ describe('sandbox: sales settings and products', () => {
 		expect((await post(sb, X.productCreate, { ProductSku: '01', Name: 'Again' })).json.ExceptionType).toBe('MXDuplicateEntryException');
 	});
 
-	it('RetrieveProducts: products tied on the sort column keep creation order, or are shuffled on every call with unstableTieOrder', async () => {
+	it('RetrieveProducts: products tied on the sort column keep creation order with unstableTieOrder false, and are shuffled on every call by default', async () => {
 		sb.configure({ products: Array.from({ length: 6 }, (_, n) => ({ sku: `S-${n}`, name: 'Same Name' })) });
 		const order = async (): Promise<string> => (await post(sb, X.products, { Sorting: { ColumnName: 'Name', Direction: '0' } })).json.List.map((p: { ProductSku: string }) => p.ProductSku).join();
+		sb.configure({ unstableTieOrder: false });
 		expect(await order()).toBe('S-0,S-1,S-2,S-3,S-4,S-5');
 		sb.configure({ unstableTieOrder: true });
 		const orders = new Set<string>();

@@ -74,7 +74,7 @@ it('GetOpportunitiesOfLead sorted by a shared value', async () => {
 		});
 	}
 	const read = async () => {
-		const res = await post(sb, C.oppOfLead, { Sorting: { ColumnName: 'mx_Custom_1', Direction: 0 } }, { leadId });
+		const res = await post(sb, C.oppOfLead, { Sorting: { ColumnName: 'mx_Custom_1', Direction: 0 } }, { leadId, opportunityType: '12001' });
 		return (res.json.List as Array<{ OpportunityId: string }>).map((row) => row.OpportunityId);
 	};
 	expectShuffledByDefault(await orders(read));
