@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { CrmState } from './crm';
 import { touchesCrmConfig } from './crm-options';
-import type { SandboxRecords } from './crm-types';
+import type { ActivitySeed, SandboxRecords } from './crm-types';
 import { SandboxEvents } from './events';
 import { faultAnswer, faultProcesses, FaultQueue } from './faults';
 import { FieldRegistry } from './fields';
@@ -133,6 +133,12 @@ class SandboxServer implements Sandbox {
 
 	records(): SandboxRecords {
 		return this.state.crm.snapshot();
+	}
+
+	seed(records: { leads?: Array<Record<string, string>>; activities?: ActivitySeed[] }): void {
+		const now = Date.now();
+		if (records.leads) this.state.store.seed(records.leads, this.state.fields, now);
+		if (records.activities) this.state.crm.seedActivities(records.activities, now);
 	}
 
 	completeTask(taskId: string): boolean {

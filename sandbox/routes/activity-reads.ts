@@ -83,10 +83,14 @@ function renderOfLead(ctx: RouteContext, activity: StoredActivity): Obj {
 }
 
 /**
- * `{RecordCount, List}` [DOC]: activities of one type whose ModifiedOn (or CreatedOn, when
- * Sorting.ColumnName is CreatedOn [INF]) lies within FromDate..ToDate, both inclusive, whole seconds.
- * Direction 1 = newest first, 0 (default [INF]) = oldest first; ties keep write order, so consecutive
- * pages never repeat or skip a row.
+ * `{RecordCount, List}` [DOC] (§11.1): activities of one type whose ModifiedOn (or CreatedOn, when
+ * Sorting.ColumnName is CreatedOn [INF]) lies within FromDate..ToDate, both inclusive [INF], whole UTC
+ * seconds [INF, as Leads.RecentlyModified]; a ToDate in the future is accepted [INF].
+ * Order: Sorting.ColumnName ModifiedOn (the default [DOC]) or CreatedOn; Direction 1 = newest first,
+ * 0 (default [INF]) = oldest first. Rows that tie on that date come back in a new order on every call
+ * under `unstableTieOrder` [live] (§12.4), else in write order. ColumnName ProspectActivityId sorts by
+ * the activity's id, a unique order [INF] (§12.4 names it as the safe order; no source shows LeadSquared
+ * accepting it). PageSize above `activityMaxPageSize` → `PageSize can not be more than 1000` [live].
  */
 function retrieveByEvent(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
@@ -104,15 +108,18 @@ function retrieveByEvent(ctx: RouteContext): Answer {
 	if (tooBig) return tooBig;
 	const pageIndex = Math.max(1, int(paging, 'PageIndex', 1));
 	const sorting = child(body, 'Sorting');
-	const byCreated = str(sorting, 'ColumnName').replace(/\s+/g, '').toLowerCase() === 'createdon';
+	const column = str(sorting, 'ColumnName').replace(/\s+/g, '').toLowerCase();
+	const byCreated = column === 'createdon';
+	const byId = column === 'prospectactivityid';
 	const descending = int(sorting, 'Direction', 0) === 1;
 
-	const { crm } = ctx.state;
-	const column = (a: StoredActivity): string => (byCreated ? a.CreatedOn : a.ModifiedOn);
-	const seq = (a: StoredActivity): number => (byCreated ? crm.activities.createdSeq(a) : crm.activities.modifiedSeq(a));
-	const found = crm.activities.filter((a) => a.ActivityEvent === event && column(a) >= from && column(a) <= to);
+	const { crm, options } = ctx.state;
+	const dateOf = (a: StoredActivity): string => (byCreated ? a.CreatedOn : a.ModifiedOn);
+	const found = crm.activities.filter((a) => a.ActivityEvent === event && dateOf(a) >= from && dateOf(a) <= to);
+	const tie = new Map(found.map((a) => [a, options.unstableTieOrder ? Math.random() : byCreated ? crm.activities.createdSeq(a) : crm.activities.modifiedSeq(a)]));
+	const key = (a: StoredActivity): string => (byId ? a.ProspectActivityId.toLowerCase() : dateOf(a));
 	found.sort((a, b) => {
-		const order = column(a) === column(b) ? seq(a) - seq(b) : column(a) < column(b) ? -1 : 1;
+		const order = key(a) === key(b) ? (tie.get(a) ?? 0) - (tie.get(b) ?? 0) : key(a) < key(b) ? -1 : 1;
 		return descending ? -order : order;
 	});
 	const removeEmpty = flag(parameter, 'RemoveEmptyValue');

@@ -10,7 +10,8 @@ describe('sandbox: activity reads', () => {
 		await sb.close();
 	});
 	beforeEach(() => {
-		sb.configure({ activityRetrieveOffset: undefined, leadActivitiesOrder: undefined, activityMaxPageSize: undefined });
+		// these tests assert orders of activities written in the same second: ties keep write order
+		sb.configure({ activityRetrieveOffset: undefined, leadActivitiesOrder: undefined, activityMaxPageSize: undefined, unstableTieOrder: false });
 		sb.reset();
 	});
 

@@ -33,7 +33,8 @@ describe('sandbox: Leads.RecentlyModified (leads by date range, for polling)', (
 	});
 	beforeEach(() => {
 		sb.reset();
-		sb.configure({ recentlyModifiedRange: undefined, recentlyModifiedMaxPageSize: undefined });
+		// these tests assert tie orders: ties keep ProspectAutoId order (polling-reads.test.ts covers unstable ties)
+		sb.configure({ recentlyModifiedRange: undefined, recentlyModifiedMaxPageSize: undefined, unstableTieOrder: false });
 	});
 
 	const poll = (body: Record<string, unknown>) => call(sb, WH.recentlyModified, { body });
