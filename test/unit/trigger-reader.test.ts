@@ -121,11 +121,17 @@ describe('the polling reader', () => {
 		expect(Math.max(first.rows.length, second.rows.length)).toBeGreaterThan(5000);
 	});
 
-	it('the cap on requests ends a read that emits few records', async () => {
+	it("the cap on requests ends a read that emits few records; so does the end of the poll's time", async () => {
 		const table = new ChangeTable();
 		for (let k = 0; k < 10_000; k++) table.add(`r${k}`, NOW - 6000 + k);
 		const result = await run(table, { maxRequests: 3, take: () => 0 });
 		expect(result).toMatchObject({ complete: false, requests: 3 });
+		const before = table.requests.length;
+		// time is up after two requests
+		const timed = await run(table, { expired: () => table.requests.length - before >= 2 });
+		expect(timed).toMatchObject({ complete: false, requests: 2 });
+		expect(timed.rows.every((row) => row.modified < timed.anchor)).toBe(true);
+		expect(timed.rows.length).toBeGreaterThan(0);
 	});
 
 	it('a crowded past second that a record leaves between its pages is read again from its first page: none of its records is missing', async () => {

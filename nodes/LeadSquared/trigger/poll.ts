@@ -28,7 +28,10 @@ import { PollReadError, readSince } from './pollReader';
 import type { ReadPage, ReadRequest } from './pollReader';
 import { typeCode, typedValuesOn } from './settings';
 
-const POLL_SETTINGS = { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: 60_000 };
+/** What a poll may take when n8n does not say (n8n 1.x; 2.x without its scheduler allows 5 minutes). */
+const DEFAULT_BUDGET_MS = 5 * 60_000;
+/** The share of the poll's time for reading: the rest builds the items. */
+const READ_SHARE = 0.7;
 /** Records one poll emits by default (Options → Max Records per Poll). */
 export const DEFAULT_MAX_RECORDS = 10_000;
 /** Requests one poll makes at most (20 s at LeadSquared's 25 calls per 5 s), so that a poll that emits few records still ends. */
@@ -86,9 +89,14 @@ async function leadFields(context: IPollFunctions, client: LeadSquaredClient): P
 export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = settingsOf(this);
 	const node = this.getNode();
+	const started = Date.now();
+	// n8n 2.x abandons a poll that runs past its budget (45 s with its scheduler): read within it, leave the rest to the next poll
+	const budgetMs = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : DEFAULT_BUDGET_MS;
+	const readUntil = started + budgetMs * READ_SHARE;
 	let client: LeadSquaredClient;
 	try {
-		client = await LeadSquaredClient.connect(this, POLL_SETTINGS);
+		// one rate-limit wait must not use up the poll's time either
+		client = await LeadSquaredClient.connect(this, { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: Math.min(60_000, Math.max(5_000, budgetMs / 3)) });
 	} catch (error) {
 		throw toTriggerError(node, error);
 	}
@@ -133,6 +141,7 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 			pageSize: MAX_PAGE_SIZE[settings.source],
 			maxRecords: settings.maxRecords,
 			maxRequests: MAX_REQUESTS,
+			expired: () => Date.now() >= readUntil,
 			now: () => nowSeconds(Date.now()),
 			read,
 			take: (rows) => selection.take(rows),
@@ -140,7 +149,7 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 		data.poll = selection.finish(summary) as unknown as IDataObject;
 		if (!summary.complete) {
 			this.logger.info(
-				`LeadSquared Polling Trigger: this poll emits ${summary.emitted} records and stopped at its limit (${settings.maxRecords} records, ${MAX_REQUESTS} requests); the next poll goes on from ${leadSquaredSecond(summary.anchor)} UTC`,
+				`LeadSquared Polling Trigger: this poll emits ${summary.emitted} records and stopped at its limit (${settings.maxRecords} records, ${MAX_REQUESTS} requests or ${Math.round((budgetMs * READ_SHARE) / 1000)} s); the next poll goes on from ${leadSquaredSecond(summary.anchor)} UTC`,
 			);
 		}
 		if (selection.fresh.length === 0) return null;

@@ -21,9 +21,10 @@
  * second within OVERLAP_SECONDS of the request is taken as read: records may still arrive in it, and the
  * next poll reads it again anyway.
  *
- * The cap: a read stops before a second once it has handed over maxRecords emitted records, or made
- * maxRequests requests; everything before its anchor was handed over, and the next poll starts there. A
- * second is never split, so a poll can emit one second's records more than the cap.
+ * The cap: a read stops before a second once it has handed over maxRecords emitted records, made
+ * maxRequests requests, or used its time (n8n abandons a poll that runs too long); everything before its
+ * anchor was handed over, and the next poll starts there. A second is never split, so a poll can emit one
+ * second's records more than the cap.
  */
 import { leadSquaredSecond, OVERLAP_SECONDS } from './cursor';
 import type { ReadOutcome } from './cursor';
@@ -66,6 +67,8 @@ export interface ReadSettings<T extends Stamped> {
 	pageSize: number;
 	maxRecords: number;
 	maxRequests: number;
+	/** Whether the poll's time is up: the read stops before the next second, like at the cap. */
+	expired?: () => boolean;
 	/** n8n's clock, epoch seconds. */
 	now: () => number;
 	read: (request: ReadRequest) => Promise<ReadPage<T>>;
@@ -122,7 +125,7 @@ export async function readSince<T extends Stamped>(settings: ReadSettings<T>): P
 		requests++;
 		return await settings.read(request);
 	};
-	const capped = (): boolean => emitted >= settings.maxRecords || requests >= settings.maxRequests;
+	const capped = (): boolean => emitted >= settings.maxRecords || requests >= settings.maxRequests || (settings.expired?.() ?? false);
 	const moveTo = (second: number, sent: number): void => {
 		anchor = Math.max(anchor, second);
 		if (anchor > sent - OVERLAP_SECONDS) nearNow ??= sent;
