@@ -159,6 +159,20 @@ describe('LeadSquared Polling Trigger: the cap and the state', () => {
 		expect(executions.flatMap((execution) => execution.items).every((item) => item.json.event === 'lead.created')).toBe(true);
 	});
 
+	it('a poll that starts while the last one still runs (n8n without its scheduler starts polls on time) stands aside: nothing is emitted twice', async () => {
+		const { sb, harness } = await setup({ event: 'leadCreatedOrUpdated', options: { typedValues: false } });
+		await harness.poll();
+		agePollState(harness, 600);
+		sb.seed({ leads: [{ ProspectID: 'slow', LastName: 'Slow', CreatedOn: at(nowSecond() - 300), ModifiedOn: at(nowSecond() - 300) }] });
+		sb.injectFault({ endpoint: 'Leads.RecentlyModified', type: 'delay', ms: 1500 });
+		const first = harness.poll();
+		const second = await harness.poll();
+		expect(second).toBeUndefined();
+		const ids = (await first)?.items.map((item) => item.json.leadId);
+		expect(ids).toContain('slow');
+		expect(await harness.poll()).toBeUndefined();
+	});
+
 	it('Max Records per Poll must be a whole number of at least 1', async () => {
 		const { harness } = await setup({ event: 'leadCreatedOrUpdated', options: { maxRecordsPerPoll: 0 } });
 		await expect(harness.poll()).rejects.toThrow("Max Records per Poll must be a whole number of at least 1, not '0'");
