@@ -182,5 +182,11 @@ describe('the polling reader', () => {
 		await expect(run(page([{ id: 'a' }]))).rejects.toThrow('LeadSquared returned record a without a readable ModifiedOn');
 		await expect(run(page([{ id: 'a', modified: from - 1 }]))).rejects.toThrow('modified before the');
 		await expect(run(page([], 5))).rejects.toThrow('LeadSquared counted 5 changed records but returned none');
+		// a crowded second whose pages come smaller than asked for: reading on by page number would skip records
+		const short = async (request: ReadRequest) => {
+			const rows = Array.from({ length: request.order === 'unique' ? 400 : PAGE }, (_, k) => ({ id: `s${k}`, modified: from + 10, created: from, version: 1 }));
+			return await Promise.resolve({ rows, recordCount: 2500 });
+		};
+		await expect(run(short)).rejects.toThrow('LeadSquared answered 400 records for a page of 1000 while counting 2500');
 	});
 });

@@ -155,7 +155,11 @@ export async function readSince<T extends Stamped>(settings: ReadSettings<T>): P
 				if (count !== undefined && page.recordCount !== undefined && page.recordCount !== count) settled = false;
 				count = page.recordCount ?? count;
 				for (const row of dated(page.rows, second, false)) if (row.modified === second) rows.push(row);
-				if (page.rows.length < pageSize || (page.recordCount !== undefined && pageIndex * pageSize >= page.recordCount)) break;
+				if (page.recordCount === undefined ? page.rows.length < pageSize : pageIndex * pageSize >= page.recordCount) break;
+				if (page.rows.length < pageSize) {
+					// pages smaller than asked for move the pages after them: reading on by page number would skip records
+					throw new PollReadError(`LeadSquared answered ${page.rows.length} records for a page of ${pageSize} while counting ${page.recordCount} modified at ${leadSquaredSecond(second)} UTC`);
+				}
 				if (pageIndex >= MAX_SECOND_PAGES) throw new PollReadError(`LeadSquared kept answering full pages for the records modified at ${leadSquaredSecond(second)} UTC (${pageIndex} pages)`);
 			}
 			if (settled || second > sent - OVERLAP_SECONDS) return rows;
