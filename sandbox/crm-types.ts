@@ -155,6 +155,9 @@ export interface StoredOpportunity {
 	ModifiedOn: string;
 }
 
+/** An activity for `Sandbox.seed()`: what is left out gets a fresh id, the sandbox's user, empty values and the time of the call. */
+export type ActivitySeed = Partial<StoredActivity> & Pick<StoredActivity, 'RelatedProspectId' | 'ActivityEvent'>;
+
 /** A note as stored. */
 export interface StoredNote {
 	ProspectNoteId: string;

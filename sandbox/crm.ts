@@ -3,11 +3,14 @@
  * options) and the stored activities, tasks, opportunities and notes. A hard delete of a lead removes
  * its records (lead.deleted, §11.1), as LeadSquared does.
  */
+import { randomUUID } from 'node:crypto';
+
 import { ActivityTypeRegistry } from './activity-types';
 import type { CrmOptions } from './crm-options';
-import type { ActivityTypeDefinition, SandboxRecords, StoredActivity, StoredNote, StoredOpportunity, StoredTask, TaskTypeDefinition } from './crm-types';
+import type { ActivitySeed, ActivityTypeDefinition, SandboxRecords, StoredActivity, StoredNote, StoredOpportunity, StoredTask, TaskTypeDefinition } from './crm-types';
 import type { SandboxEvents } from './events';
 import { RecordStore } from './record-store';
+import { SANDBOX_USER_ID } from './user';
 import { UserDirectory } from './users';
 import { formatDateTime } from './values';
 
@@ -93,6 +96,25 @@ export class CrmState {
 			before,
 		});
 		return task;
+	}
+
+	/** Stores activities as given (not validated, no events), for volume tests: `Sandbox.seed()`. */
+	seedActivities(seeds: readonly ActivitySeed[], now: number): void {
+		const stamp = formatDateTime(now);
+		for (const seed of seeds) {
+			const created = seed.CreatedOn ?? stamp;
+			this.activities.add({
+				ProspectActivityId: randomUUID(),
+				ActivityNote: '',
+				ActivityDateTime: created,
+				CreatedBy: SANDBOX_USER_ID,
+				ModifiedBy: SANDBOX_USER_ID,
+				ModifiedOn: created,
+				...seed,
+				CreatedOn: created,
+				Fields: { ...(seed.Fields ?? {}) },
+			});
+		}
 	}
 
 	snapshot(): SandboxRecords {

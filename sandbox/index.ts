@@ -30,6 +30,7 @@ export { defaultActivityTypes, defaultTaskTypes, defaultUsers } from './crm-defa
 export type {
 	ActivityFieldDataType,
 	ActivityFieldDefinition,
+	ActivitySeed,
 	ActivityTypeDefinition,
 	SandboxRecords,
 	StoredActivity,

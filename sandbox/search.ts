@@ -99,8 +99,9 @@ function storedKey(lead: LeadRecord, column: Column): number | string | null {
 
 function compareKeys(a: number | string, b: number | string): number {
 	if (typeof a === 'number' && typeof b === 'number') return a - b;
-	const x = String(a);
-	const y = String(b);
+	// no String() when both are text: sorting 100,000 leads calls this millions of times
+	const x = typeof a === 'string' ? a : String(a);
+	const y = typeof b === 'string' ? b : String(b);
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 

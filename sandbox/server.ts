@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { CrmState } from './crm';
 import { touchesCrmConfig } from './crm-options';
 import { configureCrmExtra, createCrmExtraState, CrmExtraControls, resetCrmExtra, seedCrmExtra } from './crm-extra-state';
-import type { SandboxRecords } from './crm-types';
+import type { ActivitySeed, SandboxRecords } from './crm-types';
 import { SandboxEvents } from './events';
 import { faultAnswer, faultProcesses, FaultQueue } from './faults';
 import { FieldRegistry } from './fields';
@@ -138,6 +138,12 @@ class SandboxServer extends CrmExtraControls implements Sandbox {
 
 	records(): SandboxRecords {
 		return this.state.crm.snapshot();
+	}
+
+	seed(records: { leads?: Array<Record<string, string>>; activities?: ActivitySeed[] }): void {
+		const now = Date.now();
+		if (records.leads) this.state.store.seed(records.leads, this.state.fields, now);
+		if (records.activities) this.state.crm.seedActivities(records.activities, now);
 	}
 
 	completeTask(taskId: string): boolean {

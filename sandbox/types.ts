@@ -2,7 +2,7 @@
  * Public types of the LeadSquared sandbox. Everything other code (tests, harness, demo) relies on
  * is declared here and re-exported from `sandbox/index.ts`.
  */
-import type { ActivityTypeDefinition, SandboxRecords, TaskTypeDefinition, UserDefinition } from './crm-types';
+import type { ActivitySeed, ActivityTypeDefinition, SandboxRecords, TaskTypeDefinition, UserDefinition } from './crm-types';
 import type { SandboxListener } from './events';
 import type { AnswerForms } from './answer-forms';
 import type { CrmExtraSandboxOptions, SandboxCrmExtraControls } from './crm-extra-types';
@@ -319,6 +319,12 @@ export interface Sandbox extends SandboxWebhookControls, SandboxCrmExtraControls
 	onEvent(listener: SandboxListener): () => void;
 	/** Deep copies of the stored activities, tasks, opportunities and notes. */
 	records(): SandboxRecords;
+	/**
+	 * Stores leads and activities directly, as given (no request, validation, event or webhook), for volume
+	 * tests and benches: leads as `options.leads` takes them (ProspectID, ProspectAutoId, CreatedOn and
+	 * ModifiedOn generated when missing), activities as ActivitySeed.
+	 */
+	seed(records: { leads?: Array<Record<string, string>>; activities?: ActivitySeed[] }): void;
 	/** Marks a task completed as the UI would (like `Task.svc/MarkComplete`); false for an unknown task. */
 	completeTask(taskId: string): boolean;
 	/** Change options at run time (port is ignored). */

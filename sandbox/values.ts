@@ -71,8 +71,19 @@ export function normalizeValue(field: FieldDefinition | SubFieldDefinition, raw:
 	return { ok: true, value };
 }
 
+/** Dates already normalised (reads filter and sort every stored lead by date: 100,000 leads, many reads). */
+const normalized = new Map<string, string | undefined>();
+
 /** 'yyyy-MM-dd' or 'yyyy-MM-dd HH:mm:ss[.fff]' → 'yyyy-MM-dd HH:mm:ss'; undefined when invalid. */
 export function normalizeDate(text: string): string | undefined {
+	if (normalized.has(text)) return normalized.get(text);
+	if (normalized.size >= 200_000) normalized.clear();
+	const result = checkDate(text);
+	normalized.set(text, result);
+	return result;
+}
+
+function checkDate(text: string): string | undefined {
 	const m = DATE.exec(text);
 	if (!m) return undefined;
 	const [y, mo, d, h = '00', mi = '00', s = '00'] = m.slice(1);

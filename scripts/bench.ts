@@ -12,7 +12,11 @@
  *   5. several n8n processes on one account of 25 calls per 5 s (scripts/e2e/queue-bench.ts): queue mode
  *      (main + 2 workers, PostgreSQL, Redis, 4 webhook executions of 100 leads) and 3 plain `n8n execute`
  *      processes of 100 leads: calls refused as rate-limited, throughput against the limit, failed items,
- *      duplicate leads. BENCH_QUEUE=0 leaves it out.
+ *      duplicate leads. BENCH_QUEUE=0 leaves it out;
+ *   6. the Polling Trigger in `n8n start` (scripts/bench/polling.ts): one poll over 100,000 changed leads and
+ *      one over 20,000 activities at the default limit of 25 calls per 5 s: records per second, its ratio to
+ *      the limit's ideal, records emitted twice or missed, the n8n process's peak memory. BENCH_POLL=0 leaves
+ *      it out; BENCH_ONLY=polling runs only it.
  * Times are the nodes' own execution times from n8n's run data (n8n's start-up is not counted).
  * The last line printed is one JSON object with the headline figures.
  */
@@ -25,6 +29,7 @@ import * as path from 'node:path';
 import { startSandbox } from '../sandbox';
 import type { RequestLogEntry, Sandbox } from '../sandbox';
 import { batchActivitiesBenchmark } from './bench/activities';
+import { pollingBenchmark } from './bench/polling';
 import { queueBenchmark } from './e2e/queue-bench';
 import { chainWorkflow, ensureRuntime, installPackage, parseExecutionOutput, runN8n } from './runtime';
 import type { N8nRuntime, WorkflowJson } from './runtime';
@@ -172,6 +177,10 @@ async function main(): Promise<void> {
 		maxLogEntries: 10 * ITEMS,
 	});
 	try {
+		if (process.env.BENCH_ONLY === 'polling') {
+			log(JSON.stringify(await pollingBenchmark({ runtime, userFolder, log, table })));
+			return;
+		}
 		const credentials = path.join(userFolder, 'bench-credentials.json');
 		await fsp.writeFile(
 			credentials,
@@ -269,6 +278,7 @@ async function main(): Promise<void> {
 		log('\nField metadata');
 		table([['LeadsMetaData.Get calls / node executions', `${metadataCalls} / ${nodeExecutions.length}`]]);
 		const activities = await batchActivitiesBenchmark({ runtime, userFolder, log, table });
+		const polling = process.env.BENCH_POLL === '0' ? {} : await pollingBenchmark({ runtime, userFolder, log, table });
 		const queue = process.env.BENCH_QUEUE === '0' ? {} : await queueBenchmark({ runtime, tarball, log, table });
 		log(`\nn8n ${runtime.version} on Node ${runtime.nodeVersion}; bench wall time ${seconds(Date.now() - started)}\n`);
 
@@ -282,6 +292,7 @@ async function main(): Promise<void> {
 				overheadVsHttpNode: round(nodeMs / httpMs),
 				metadataCallsPerExecution: round(metadataCalls / nodeExecutions.length, 2),
 				...activities,
+				...polling,
 				...queue,
 			}),
 		);

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { typedValuesOption } from './actions/typedValues';
 import * as credentialTest from './methods/credentialTest';
 import { getPollingActivityTypes } from './trigger/methods';
-import { poll } from './trigger/poll';
+import { DEFAULT_MAX_RECORDS, poll } from './trigger/poll';
 
 export class LeadSquaredPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,7 +50,18 @@ export class LeadSquaredPollingTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				options: [typedValuesOption],
+				options: [
+					{
+						displayName: 'Max Records per Poll',
+						name: 'maxRecordsPerPoll',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: DEFAULT_MAX_RECORDS,
+						description:
+							'Most records one check emits. When more changed (after a pause or a bulk change), the next check goes on where this one stopped, so nothing is lost. Records changed in the same second are never split, so a check can emit a few more.',
+					},
+					typedValuesOption,
+				],
 			},
 		],
 	};

@@ -86,9 +86,15 @@ function renderOfLead(ctx: RouteContext, activity: StoredActivity): Obj {
 
 /**
  * Source: [DOC] https://apidocs.leadsquared.com/bulk-retrieve-activities-by-activity-event/ ; [CODE] id 67162514356
- * pages it by PageIndex/PageSize and reads List and RecordCount; [live] id 68297653413 (the 1,000-row cap). `{RecordCount, List}` [DOC]: activities of one type whose ModifiedOn (or CreatedOn, when
- * Sorting.ColumnName is CreatedOn [INF]) lies within FromDate..ToDate, both inclusive, whole seconds.
- * Direction 1 = newest first, 0 (default [INF]) = oldest first; ties as `unstableTieOrder` says.
+ * pages it by PageIndex/PageSize and reads List and RecordCount; [live] id 68297653413 (the 1,000-row cap).
+ * `{RecordCount, List}` [DOC] (§11.1): activities of one type whose ModifiedOn (or CreatedOn, when
+ * Sorting.ColumnName is CreatedOn [INF]) lies within FromDate..ToDate, both inclusive [INF], whole UTC
+ * seconds [INF, as Leads.RecentlyModified]; a ToDate in the future is accepted [INF].
+ * Order: Sorting.ColumnName ModifiedOn (the default [DOC]) or CreatedOn; Direction 1 = newest first,
+ * 0 (default [INF]) = oldest first. Rows that tie on that date come back in a new order on every call
+ * under `unstableTieOrder` [live] (§12.4), else in write order. ColumnName ProspectActivityId sorts by
+ * the activity's id, a unique order [INF] (§12.4 names it as the safe order; no source shows LeadSquared
+ * accepting it). PageSize above `activityMaxPageSize` → `PageSize can not be more than 1000` [live].
  */
 function retrieveByEvent(ctx: RouteContext): Answer {
 	const body = bodyObject(ctx);
@@ -106,15 +112,18 @@ function retrieveByEvent(ctx: RouteContext): Answer {
 	if (tooBig) return tooBig;
 	const pageIndex = Math.max(1, int(paging, 'PageIndex', 1));
 	const sorting = child(body, 'Sorting');
-	const byCreated = str(sorting, 'ColumnName').replace(/\s+/g, '').toLowerCase() === 'createdon';
+	const column = str(sorting, 'ColumnName').replace(/\s+/g, '').toLowerCase();
+	const byCreated = column === 'createdon';
+	const byId = column === 'prospectactivityid';
 	const descending = int(sorting, 'Direction', 0) === 1;
 
-	const { crm } = ctx.state;
-	const column = (a: StoredActivity): string => (byCreated ? a.CreatedOn : a.ModifiedOn);
+	const { crm, options } = ctx.state;
+	const dateOf = (a: StoredActivity): string => (byCreated ? a.CreatedOn : a.ModifiedOn);
 	const seq = (a: StoredActivity): number => (byCreated ? crm.activities.createdSeq(a) : crm.activities.modifiedSeq(a));
-	const found = crm.activities.filter((a) => a.ActivityEvent === event && column(a) >= from && column(a) <= to);
+	const key = (a: StoredActivity): string => (byId ? a.ProspectActivityId.toLowerCase() : dateOf(a));
+	const found = crm.activities.filter((a) => a.ActivityEvent === event && dateOf(a) >= from && dateOf(a) <= to);
 	const direction = descending ? -1 : 1;
-	sortWithTies(found, (a, b) => direction * compareText(column(a), column(b)), ctx.state.options.unstableTieOrder, (a, b) => direction * (seq(a) - seq(b)));
+	sortWithTies(found, (a, b) => direction * compareText(key(a), key(b)), options.unstableTieOrder, (a, b) => direction * (seq(a) - seq(b)));
 	const removeEmpty = flag(parameter, 'RemoveEmptyValue');
 	const page = slice(found, (pageIndex - 1) * pageSize, pageSize).map((a) => renderFlat(ctx, a, removeEmpty));
 	return jsonAnswer(200, { RecordCount: found.length, List: page });

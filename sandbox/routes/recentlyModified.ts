@@ -1,10 +1,21 @@
 /**
  * Lead polling: `POST LeadManagement.svc/Leads.RecentlyModified` (§2.4, "Get Leads by Date Range").
  * Body `{Parameter:{FromDate, ToDate}, Columns?:{Include_CSV}, Paging?:{PageIndex, PageSize},
- * Sorting?:{ColumnName, Direction}}` [DOC] → `{RecordCount, Leads:[{LeadPropertyList:[{Attribute,
- * Value}]}]}` [DOC]. It filters on the lead's last modification, in whole UTC seconds [OBS]; every row
- * ends with `CanUpdate` [DOC] and `Total` [OBS] (the RecordCount [INF]). Pages hold at most
- * `recentlyModifiedMaxPageSize` (5000 [DOC]) leads.
+ * Sorting?:{ColumnName, Direction}}` → `{RecordCount, Leads:[{LeadPropertyList:[{Attribute, Value}]}]}`
+ * [CODE] (public client code, §2.4). Sources of each behaviour:
+ * - the filter is the lead's last modification, FromDate ≤ ModifiedOn ≤ ToDate, in whole seconds
+ *   (fractions dropped) [live] (public code's live notes, §2.4), UTC [live] (§12.3); whether ToDate is inclusive is not documented
+ *   [INF]: `recentlyModifiedRange` 'closed' (default) or 'halfOpen';
+ * - a ToDate in the future is accepted like any other [INF] (it is only a filter);
+ * - pages hold at most `recentlyModifiedMaxPageSize` leads (5000 [live], §2.4); larger → `PageSize can not be
+ *   more than 5000` [INF message, after the activity reads' live one];
+ * - Sorting by any lead field or ProspectAutoId [CODE] (public sync code sorts by ProspectAutoId and
+ *   ModifiedOn, CODE ids 55038659203, 2568263388); leads that tie on the sort value come back in a new
+ *   order on every call under `unstableTieOrder` [live] (§12.4), else by ProspectAutoId;
+ * - without Sorting the order is not defined (the docs name none) [INF]: ProspectAutoId order, or a new
+ *   shuffle on every call under `unstableTieOrder` (every lead ties when nothing is sorted);
+ * - every row ends with `CanUpdate` [DOC] and `Total` [live] (public code's live notes, §2.4), which
+ *   holds the RecordCount [INF].
  */
 import { jsonAnswer, type Answer } from '../http';
 import { renderLead } from '../leads';
@@ -23,7 +34,17 @@ export const RECENTLY_MODIFIED_ROUTES: Route[] = [
 	},
 ];
 
-/** A date parameter: 'yyyy-MM-dd HH:mm:ss' (fractions dropped: whole seconds [OBS]) or 'yyyy-MM-dd' (midnight). */
+/** Fisher–Yates: the order of a query without ORDER BY, different on every call. */
+function shuffled<T>(items: T[]): T[] {
+	const out = [...items];
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = Math.floor(Math.random() * (i + 1));
+		[out[i], out[j]] = [out[j], out[i]];
+	}
+	return out;
+}
+
+/** A date parameter: 'yyyy-MM-dd HH:mm:ss' (fractions dropped: whole seconds [live]) or 'yyyy-MM-dd' (midnight). */
 function readDate(parameter: unknown, name: string): string | SearchError {
 	const raw = bodyProp(parameter, name);
 	if (typeof raw !== 'string' || raw.trim() === '') return missingParameter(name); // [INF]
@@ -62,7 +83,8 @@ function recentlyModified(ctx: RouteContext): Answer {
 		if (modified === undefined) return false;
 		return modified >= from && (closed ? modified <= to : modified < to);
 	};
-	const matched = sortLeads(store.records().filter(inRange), sort, options.unstableTieOrder);
+	const found = store.records().filter(inRange);
+	const matched = sort || !options.unstableTieOrder ? sortLeads(found, sort, options.unstableTieOrder) : shuffled(found);
 	const total = String(matched.length);
 	const leads = page(matched, paging).map((lead) => {
 		const values = renderLead(lead, fields, columns);

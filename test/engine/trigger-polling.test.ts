@@ -8,6 +8,7 @@ import { disposeN8n, sandboxCredentials } from '../harness';
 import { TriggerHarness } from '../harness/triggers';
 import type { TriggerExecution } from '../harness/triggers';
 import { bulkUpsertLeads, postActivity, updateActivityNote, upsertLead } from '../harness/sandbox-events';
+import { agePollState, at, drain, nowSecond } from './polling-support';
 import { calls, openSandbox } from './support';
 
 afterAll(disposeN8n);
@@ -43,7 +44,7 @@ describe('LeadSquared Polling Trigger: new or updated leads', () => {
 		const { sb, harness } = await setup({ event: 'leadCreatedOrUpdated' });
 		expect(await harness.poll()).toBeUndefined();
 		expect(calls(sb, 'Leads.RecentlyModified')).toHaveLength(0);
-		expect(harness.staticData.poll).toMatchObject({ v: 1, seen: {} });
+		expect(harness.staticData.poll).toMatchObject({ v: 2, seen: {}, ids: {} });
 
 		await nextSecond();
 		const newId = await upsertLead(sb, { EmailAddress: 'new@example.com', FirstName: 'Nina', LastName: 'Nair', Score: '4' });
@@ -66,21 +67,21 @@ describe('LeadSquared Polling Trigger: new or updated leads', () => {
 		expect(harness.executions).toHaveLength(2);
 	});
 
-	it.each(['closed', 'halfOpen'] as const)('a change in the last second of a poll is emitted once (ToDate read as %s)', async (range) => {
+	it.each(['closed', 'halfOpen'] as const)('a change in the second before a poll is emitted once, by that poll (ToDate read as %s)', async (range) => {
 		const { sb, harness } = await setup({ event: 'leadCreatedOrUpdated' }, { recentlyModifiedRange: range });
 		await harness.poll();
 		await nextSecond();
 		await upsertLead(sb, { EmailAddress: 'old2@example.com', mx_City: 'Surat' });
-		// the poll runs in the next second: its window ends with the second of the write
 		await nextSecond();
 		const first = await harness.poll();
 		await nextSecond();
 		const second = await harness.poll();
-		expect([...emails(first), ...emails(second)]).toEqual(['old2@example.com']);
-		if (range === 'halfOpen') expect(emails(first)).toEqual([]);
+		// the reads end a day ahead, so whether LeadSquared's ToDate is inclusive does not matter
+		expect(emails(first)).toEqual(['old2@example.com']);
+		expect(emails(second)).toEqual([]);
 	});
 
-	it('reads every page of a large window, and emits each lead once', async () => {
+	it('reads a large change in pages of 5,000, oldest first, and emits each lead once', async () => {
 		const { sb, harness } = await setup({ event: 'leadCreatedOrUpdated', options: { typedValues: false } });
 		await harness.poll();
 		await nextSecond();
@@ -90,10 +91,11 @@ describe('LeadSquared Polling Trigger: new or updated leads', () => {
 		const execution = await harness.poll();
 		expect(execution?.items).toHaveLength(1100);
 		expect(new Set(execution?.items.map((item) => item.json.leadId)).size).toBe(1100);
-		expect(calls(sb, 'Leads.RecentlyModified').map((entry) => (entry.body as { Paging: unknown }).Paging)).toEqual([
-			{ PageIndex: 1, PageSize: 1000 },
-			{ PageIndex: 2, PageSize: 1000 },
-		]);
+		// one page holds them all: LeadSquared's largest page, ordered by ModifiedOn, open to a day ahead
+		const [read] = calls(sb, 'Leads.RecentlyModified').map((entry) => entry.body as { Parameter: { FromDate: string; ToDate: string }; Paging: unknown; Sorting: unknown });
+		expect(calls(sb, 'Leads.RecentlyModified')).toHaveLength(1);
+		expect(read).toMatchObject({ Paging: { PageIndex: 1, PageSize: 5000 }, Sorting: { ColumnName: 'ModifiedOn', Direction: '0' } });
+		expect(Date.parse(`${read.Parameter.ToDate.replace(' ', 'T')}Z`)).toBeGreaterThan(Date.now() + 3600_000);
 		expect((execution?.items[0].json.lead as { Score: unknown }).Score).toBe('0');
 		expect(await harness.poll()).toBeUndefined();
 	});
@@ -137,6 +139,65 @@ describe('LeadSquared Polling Trigger: new or updated leads', () => {
 		expect(error?.message).toMatch(/401|key/i);
 		expect(JSON.stringify(error)).not.toContain(sb.secretKey);
 		expect(JSON.parse(JSON.stringify(harness.staticData))).toEqual(state);
+	});
+});
+
+describe('LeadSquared Polling Trigger: the cap and the state', () => {
+	it('Max Records per Poll: a poll stops at a second once it has emitted that many; the next goes on from there, nothing twice, nothing lost', async () => {
+		const { sb, harness } = await setup({ event: 'leadCreatedOrUpdated', options: { maxRecordsPerPoll: 3, typedValues: false } });
+		await harness.poll();
+		agePollState(harness, 600);
+		const start = nowSecond() - 500;
+		// two leads in one second: never split
+		const seconds = [0, 1, 2, 3, 3, 4, 5];
+		sb.seed({ leads: seconds.map((offset, n) => ({ ProspectID: `capped-${n}`, LastName: 'Capped', CreatedOn: at(start), ModifiedOn: at(start + offset) })) });
+		const executions = await drain(harness);
+		// (the seeded leads of setup() were created when the sandbox started: they come last)
+		const capped = executions.map((execution) => execution.items.map((item) => String(item.json.leadId)).filter((id) => id.startsWith('capped-')));
+		expect(capped).toEqual([['capped-0', 'capped-1', 'capped-2'], expect.arrayContaining(['capped-3', 'capped-4', 'capped-5']), ['capped-6']]);
+		expect(capped[1]).toHaveLength(3);
+		expect(executions.flatMap((execution) => execution.items).every((item) => item.json.event === 'lead.created')).toBe(true);
+	});
+
+	it('a poll that starts while the last one still runs (n8n without its scheduler starts polls on time) stands aside: nothing is emitted twice', async () => {
+		const { sb, harness } = await setup({ event: 'leadCreatedOrUpdated', options: { typedValues: false } });
+		await harness.poll();
+		agePollState(harness, 600);
+		sb.seed({ leads: [{ ProspectID: 'slow', LastName: 'Slow', CreatedOn: at(nowSecond() - 300), ModifiedOn: at(nowSecond() - 300) }] });
+		sb.injectFault({ endpoint: 'Leads.RecentlyModified', type: 'delay', ms: 1500 });
+		// the second starts while the first waits for its first answer
+		const [first, second] = await Promise.all([harness.poll(), harness.poll()]);
+		expect(second).toBeUndefined();
+		expect(first?.items.map((item) => item.json.leadId)).toContain('slow');
+		expect(await harness.poll()).toBeUndefined();
+	});
+
+	it('Max Records per Poll must be a whole number of at least 1', async () => {
+		const { harness } = await setup({ event: 'leadCreatedOrUpdated', options: { maxRecordsPerPoll: 0 } });
+		await expect(harness.poll()).rejects.toThrow("Max Records per Poll must be a whole number of at least 1, not '0'");
+	});
+
+	it('a state saved by the earlier version (windows up to the last whole second) goes on without emitting anything twice or losing anything', async () => {
+		const { sb, harness } = await setup({ event: 'leadCreatedOrUpdated', options: { typedValues: false } });
+		await harness.poll();
+		const now = nowSecond();
+		// the earlier version polled 30 s ago; its next window would have started 60 s before that
+		harness.staticData.poll = { v: 1, cursor: now - 30, since: now - 3600, seen: {} };
+		sb.seed({
+			leads: [
+				{ ProspectID: 'before-window', LastName: 'Old', CreatedOn: at(now - 3000), ModifiedOn: at(now - 200) },
+				{ ProspectID: 'in-overlap', LastName: 'Old', CreatedOn: at(now - 3000), ModifiedOn: at(now - 80) },
+				{ ProspectID: 'created-since', LastName: 'New', CreatedOn: at(now - 20), ModifiedOn: at(now - 10) },
+			],
+		});
+		const execution = await harness.poll();
+		const mine = (execution?.items ?? []).filter((item) => ['before-window', 'in-overlap', 'created-since'].includes(String(item.json.leadId)));
+		expect(mine.map((item) => [item.json.leadId, item.json.event])).toEqual([
+			['in-overlap', 'lead.updated'],
+			['created-since', 'lead.created'],
+		]);
+		expect(harness.staticData.poll).toMatchObject({ v: 2 });
+		expect(await harness.poll()).toBeUndefined();
 	});
 });
 

@@ -1,25 +1,44 @@
 /**
- * The polling cursor: which records a poll emits, so that each change is emitted once, none is missed at
- * a whole-second boundary, and none is emitted twice across polls. Pure: no n8n imports.
+ * The polling cursor: what the trigger remembers between polls, which records a poll emits, and where
+ * the next poll starts, so that each change is emitted once and none is lost. Pure: no n8n imports.
  *
- * LeadSquared filters by the record's last modification in whole UTC seconds, and it is not documented
- * whether ToDate is inclusive [INF]. So each poll asks for a window that starts OVERLAP_SECONDS before
- * where the last one ended (covering both readings of ToDate, writes that become visible a moment after
- * their timestamp, and clock differences between n8n and LeadSquared), ends at the last whole second
- * (LAG_SECONDS), and leaves out what the state remembers as emitted: a record is emitted again only when
- * its modification time or its values changed. What is remembered is kept for OVERLAP_SECONDS.
+ * A poll reads every record modified at or after `cursor` (pollReader.ts); the state says which of
+ * those were already emitted:
+ * - `seen`: the versions emitted whose ModifiedOn is at or after the cursor (`id@modified@digest`:
+ *   a record is emitted again only when its modification time or its values changed);
+ * - `createdFrom` and `ids`: every record created at or after the activation and before `createdFrom`
+ *   was already read by an earlier poll, in some version; `ids` holds the records emitted that were
+ *   created since. A record is new (lead.created, activity.created, the "New …" events) when it was
+ *   created at or after `createdFrom` and is not in `ids`: the first time the trigger meets it, whatever
+ *   has happened to it since it was created (the edit of a new lead while a poll runs included).
+ *
+ * OVERLAP_SECONDS: LeadSquared's dates are whole seconds, a write can become readable a moment after
+ * the time it carries, and n8n's and LeadSquared's clocks differ a little. So the part of a poll that
+ * came near the present is read again by the next poll (the state's memory drops the repeats), and a
+ * record counts as created "since" only from OVERLAP_SECONDS before the last complete read.
  */
 export const OVERLAP_SECONDS = 60;
-export const LAG_SECONDS = 1;
 
 export interface PollState {
-	/** Format of the state, for later changes. */
-	v: 1;
-	/** Seconds (epoch) up to which records were considered. */
-	cursor: number;
-	/** The second the trigger was activated: earlier changes are never emitted. */
+	/** Format of the state. */
+	v: 2;
+	/** The second the trigger was activated: earlier changes and records created earlier are never emitted. */
 	since: number;
-	/** Emitted records: key → the second it is dated (for forgetting it). */
+	/** The next poll reads the records modified at or after this second (epoch seconds). */
+	cursor: number;
+	/** Every record created in [since, createdFrom) was read by an earlier poll. */
+	createdFrom: number;
+	/** Versions emitted, modified at or after `cursor`: key → ModifiedOn (epoch seconds). */
+	seen: Record<string, number>;
+	/** Records emitted that were created at or after `createdFrom`: id → CreatedOn (epoch seconds). */
+	ids: Record<string, number>;
+}
+
+/** The format before 2 (windows ending at the last whole second): read and carried over. */
+interface PollStateV1 {
+	v: 1;
+	cursor: number;
+	since: number;
 	seen: Record<string, number>;
 }
 
@@ -36,11 +55,6 @@ export interface PollRow {
 
 export type PollMode = 'changes' | 'created';
 
-export interface Window {
-	from: number;
-	to: number;
-}
-
 export function nowSeconds(nowMs: number): number {
 	return Math.floor(nowMs / 1000);
 }
@@ -51,25 +65,43 @@ export function nowSeconds(nowMs: number): number {
  */
 export function initialState(nowMs: number): PollState {
 	const second = nowSeconds(nowMs);
-	return { v: 1, cursor: second, since: second, seen: {} };
+	return { v: 2, since: second, cursor: second, createdFrom: second, seen: {}, ids: {} };
 }
 
+function numbers(raw: unknown): Record<string, number> {
+	const out: Record<string, number> = {};
+	if (raw && typeof raw === 'object') for (const [key, value] of Object.entries(raw)) if (typeof value === 'number') out[key] = value;
+	return out;
+}
+
+/**
+ * The state in the static data, in the current format: a version-1 state is carried over without
+ * emitting anything twice or losing anything (its next window started OVERLAP_SECONDS before its cursor,
+ * and it treated records created before that start as not new); undefined for anything else.
+ */
 export function readPollState(raw: unknown): PollState | undefined {
 	if (typeof raw !== 'object' || raw === null) return undefined;
-	const state = raw as Partial<PollState>;
-	if (state.v !== 1 || typeof state.cursor !== 'number' || typeof state.since !== 'number') return undefined;
-	const seen: Record<string, number> = {};
-	if (state.seen && typeof state.seen === 'object') {
-		for (const [key, value] of Object.entries(state.seen)) if (typeof value === 'number') seen[key] = value;
+	const state = raw as Partial<PollState> | Partial<PollStateV1>;
+	if (typeof state.cursor !== 'number' || typeof state.since !== 'number') return undefined;
+	if (state.v === 2) {
+		const createdFrom = typeof state.createdFrom === 'number' ? state.createdFrom : state.since;
+		return { v: 2, since: state.since, cursor: state.cursor, createdFrom, seen: numbers(state.seen), ids: numbers(state.ids) };
 	}
-	return { v: 1, cursor: state.cursor, since: state.since, seen };
+	if (state.v !== 1) return undefined;
+	const start = Math.max(state.cursor - OVERLAP_SECONDS, state.since);
+	const seen: Record<string, number> = {};
+	const ids: Record<string, number> = {};
+	for (const [key, stamp] of Object.entries(numbers(state.seen))) {
+		const id = key.slice(0, key.indexOf('@'));
+		// version 1 kept `id@new` (created mode) and `id@modified@digest` (changes mode); either says the record was emitted
+		if (!key.endsWith('@new')) seen[key] = stamp;
+		ids[id] = Math.max(ids[id] ?? stamp, stamp);
+	}
+	return { v: 2, since: state.since, cursor: start, createdFrom: start, seen, ids };
 }
 
-/** The window of the next poll: OVERLAP_SECONDS back from the cursor (not before activation) up to the last whole second. */
-export function nextWindow(state: PollState, nowMs: number): Window {
-	const to = Math.max(nowSeconds(nowMs) - LAG_SECONDS, state.cursor);
-	return { from: Math.max(state.cursor - OVERLAP_SECONDS, state.since), to };
-}
+// read once: a global looked up for every character is slow where the global object is a proxy (vm contexts)
+const { imul } = Math;
 
 /** FNV-1a (32 bit) of a text, as 8 hex digits: enough to tell two versions of one record apart. */
 export function digest(values: Record<string, unknown>, ignore: readonly string[] = []): string {
@@ -83,46 +115,75 @@ export function digest(values: Record<string, unknown>, ignore: readonly string[
 	let hash = 0x811c9dc5;
 	for (let index = 0; index < text.length; index++) {
 		hash ^= text.charCodeAt(index);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
+		hash = imul(hash, 0x01000193) >>> 0;
 	}
 	return hash.toString(16).padStart(8, '0');
 }
 
-function keyOf(row: PollRow, mode: PollMode, window: Window): { key: string; stamp: number } | undefined {
-	if (mode === 'created') {
-		if (row.created === undefined) return undefined;
-		return { key: `${row.id}@new`, stamp: row.created };
-	}
-	const stamp = row.modified ?? window.to;
-	return { key: `${row.id}@${stamp}@${row.digest}`, stamp };
-}
-
-export interface Selection<T extends PollRow = PollRow> {
-	/** The rows to emit, in the order given, each with whether it is new to the trigger. */
-	fresh: Array<{ row: T; isNew: boolean }>;
-	state: PollState;
+/** How a poll's read ended (pollReader.ts). */
+export interface ReadOutcome {
+	/** Whether it read to the present (false: it stopped at its cap). */
+	complete: boolean;
+	/** Every record modified before this second was handed over. */
+	anchor: number;
+	/** The second of the first request whose answer reached within OVERLAP_SECONDS of the time it was sent. */
+	nearNow?: number;
 }
 
 /**
- * The rows of a window to emit, and the state after the poll. `created` mode emits records created in
- * the window, once each; `changes` mode emits every version of a record once.
+ * One poll's selection: the rows to emit, in the order handed over, each with whether it is new to the
+ * trigger; then the state after the poll.
  */
-export function selectRows<T extends PollRow>(state: PollState, rows: readonly T[], mode: PollMode, window: Window): Selection<T> {
-	const seen = { ...state.seen };
-	const known = new Set(Object.keys(state.seen).map((key) => key.slice(0, key.indexOf('@'))));
-	const fresh: Selection<T>['fresh'] = [];
-	for (const row of rows) {
-		const entry = keyOf(row, mode, window);
-		if (!entry || entry.stamp < state.since || seen[entry.key] !== undefined) continue;
-		if (mode === 'created' && entry.stamp < window.from) continue;
-		const isNew = row.created !== undefined && row.created >= window.from && !known.has(row.id);
-		seen[entry.key] = entry.stamp;
-		known.add(row.id);
-		fresh.push({ row, isNew });
+export class PollSelection<T extends PollRow> {
+	readonly fresh: Array<{ row: T; isNew: boolean }> = [];
+	private readonly seen: Record<string, number>;
+	private readonly ids: Record<string, number>;
+
+	constructor(
+		private readonly state: PollState,
+		private readonly mode: PollMode,
+	) {
+		this.seen = { ...state.seen };
+		this.ids = { ...state.ids };
 	}
-	const cursor = Math.max(state.cursor, window.to);
-	for (const [key, stamp] of Object.entries(seen)) if (stamp < cursor - OVERLAP_SECONDS) delete seen[key];
-	return { fresh, state: { v: 1, cursor, since: state.since, seen } };
+
+	/** Rows read (each complete version of a record); returns how many of them are emitted. */
+	take(rows: readonly T[]): number {
+		const before = this.fresh.length;
+		for (const row of rows) {
+			if (row.modified !== undefined && row.modified < this.state.since) continue;
+			const created = row.created;
+			const isNew = created !== undefined && created >= this.state.createdFrom && this.ids[row.id] === undefined;
+			if (this.mode === 'created') {
+				if (!isNew) continue;
+			} else {
+				const key = `${row.id}@${row.modified ?? ''}@${row.digest}`;
+				if (this.seen[key] !== undefined) continue;
+				this.seen[key] = row.modified ?? this.state.cursor;
+			}
+			if (created !== undefined && created >= this.state.createdFrom) this.ids[row.id] = created;
+			this.fresh.push({ row, isNew });
+		}
+		return this.fresh.length - before;
+	}
+
+	/**
+	 * The state after the read. The next poll starts where this one stopped (a capped read) or
+	 * OVERLAP_SECONDS before the time it came near the present, whichever is earlier; never earlier than
+	 * this poll's start (what is older was forgotten). After a complete read every record created before
+	 * that start was read, in some version: `createdFrom` moves there.
+	 */
+	finish(outcome: ReadOutcome): PollState {
+		const nearNow = outcome.nearNow === undefined ? Infinity : outcome.nearNow - OVERLAP_SECONDS;
+		const reached = outcome.complete ? nearNow : Math.min(outcome.anchor, nearNow);
+		const cursor = Math.max(this.state.cursor, Number.isFinite(reached) ? reached : this.state.cursor);
+		const createdFrom = outcome.complete ? Math.max(this.state.createdFrom, cursor) : this.state.createdFrom;
+		const seen: Record<string, number> = {};
+		for (const [key, stamp] of Object.entries(this.seen)) if (stamp >= cursor) seen[key] = stamp;
+		const ids: Record<string, number> = {};
+		for (const [id, stamp] of Object.entries(this.ids)) if (stamp >= createdFrom) ids[id] = stamp;
+		return { v: 2, since: this.state.since, cursor, createdFrom, seen, ids };
+	}
 }
 
 /** 'yyyy-MM-dd HH:mm:ss' in UTC, as LeadSquared takes dates. */
