@@ -11,6 +11,7 @@ export interface ListSearchOptions {
 	leadSearchAlwaysProspectId: boolean;
 	likeMatchesContains: boolean;
 	emptyMatchesNotEqual: boolean;
+	booleanWordsInFilters: 'internalError' | 'accept';
 	unstableTieOrder: boolean;
 	lists: ListSeed[];
 	systemLists: boolean;
@@ -27,6 +28,7 @@ export function listSearchDefaults(): ListSearchOptions {
 		leadSearchAlwaysProspectId: true,
 		likeMatchesContains: false,
 		emptyMatchesNotEqual: false,
+		booleanWordsInFilters: 'internalError',
 		unstableTieOrder: true,
 		lists: [],
 		systemLists: true,

@@ -27,6 +27,11 @@ export interface MatchSettings {
 	likeMatchesContains: boolean;
 	/** [INF] `<>` also matches leads whose field is empty (default false: SQL NULL semantics). */
 	emptyMatchesNotEqual: boolean;
+	/**
+	 * A Boolean field compared with the words true/false: 'internalError' (default) answers HTTP 500, as a live account
+	 * did; 'accept' compares them as 1/0. [live] id 63560990962: "LookupValue="true" returns HTTP 500, LookupValue="1" works".
+	 */
+	booleanWordsInFilters?: 'internalError' | 'accept';
 }
 
 /** A business error to answer with the MX envelope. */
@@ -52,6 +57,7 @@ export type LeadPredicate = (lead: LeadRecord) => boolean;
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const BOOLEAN: Record<string, string> = { true: '1', false: '0', '1': '1', '0': '0' };
+const BOOLEAN_WORDS = new Set(['true', 'false']);
 
 export function isSearchError(value: unknown): value is SearchError {
 	return typeof value === 'object' && value !== null && 'exceptionType' in value && 'message' in value;
@@ -130,6 +136,10 @@ export function compileCriterion(fields: FieldRegistry, criterion: Criterion, se
 	const column = resolveColumn(fields, criterion.LookupName);
 	if (isSearchError(column)) return column;
 	const value = criterion.LookupValue;
+	if (column.kind === 'boolean' && (settings.booleanWordsInFilters ?? 'internalError') === 'internalError' && value.split(',').some((part) => BOOLEAN_WORDS.has(part.trim().toLowerCase()))) {
+		// [live] id 63560990962: HTTP 500 for LookupValue "true"; the body [INF]: LeadSquared's envelope around a failure of its own
+		return { exceptionType: 'MySqlException', message: 'There was an error processing the request' };
+	}
 	const badValue = (v: string): SearchError => invalidInput(`Invalid value '${v}' for attribute '${column.name}' in the search`); // [INF]
 
 	if (op === 'LIKE') {

@@ -125,6 +125,8 @@ export interface SandboxOptions extends WebhookSandboxOptions, CrmExtraSandboxOp
 	likeMatchesContains?: boolean;
 	/** [INF] SqlOperator `<>` also matches leads whose field is empty (default false: SQL NULL semantics). */
 	emptyMatchesNotEqual?: boolean;
+	/** [live] A Boolean field filtered with the words true/false answers HTTP 500 ('internalError', default); 'accept' compares them as 1/0. */
+	booleanWordsInFilters?: 'internalError' | 'accept';
 	/** Records that tie on the sort column (leads, activities, tasks, notes, opportunities, webhooks, users) come back in a new random order on every call, as real LeadSquared's do (contract §12.4); default true. false = creation order (leads: ProspectAutoId), so pages never overlap. */
 	unstableTieOrder?: boolean;
 	/** Seed lists (created after the seed leads). */

@@ -124,6 +124,11 @@ describe('condition values are converted like lead values', () => {
 		const result = await getMany({ conditions: [{ field: 'mx_Newsletter', value: '={{ true }}' }] });
 		expect(searchCalls(sandbox)[0].Parameter.LookupValue).toBe('1');
 		expect(names(result.items)).toEqual(['Asha']);
+		// the word, typed by hand: LeadSquared answers HTTP 500 to "false" in a filter on a live account, "0" works
+		sandbox.reset();
+		const word = await getMany({ conditions: [{ field: 'mx_Newsletter', value: 'false' }] });
+		expect(searchCalls(sandbox)[0].Parameter.LookupValue).toBe('0');
+		expect(names(word.items)).toEqual(['Bala']);
 		sandbox.reset();
 		const numbers = await getMany({ conditions: [{ field: 'Score', operator: 'greaterThan', value: '={{ 54.5 }}' }] });
 		expect(searchCalls(sandbox)[0].Parameter.LookupValue).toBe('54.5');

@@ -99,9 +99,19 @@ describe('sandbox: Leads.Get (search by criteria)', () => {
 		expect(await ids('CreatedOn', '<', '2000-01-01')).toEqual([]);
 	});
 
-	it('compares Boolean fields as 1/0 (true/false accepted)', async () => {
-		expect(await ids('DoNotCall', '=', 'true')).toEqual(['a']);
+	it('compares Boolean fields as 1/0; the words true/false answer HTTP 500 as on a live account, unless booleanWordsInFilters is accept', async () => {
+		expect(await ids('DoNotCall', '=', '1')).toEqual(['a']);
 		expect(await ids('DoNotCall', '=', '0')).toEqual(['b']);
+		const refused = await search('DoNotCall', '=', 'true');
+		expect(refused.status).toBe(500);
+		expect(refused.json).toMatchObject({ Status: 'Error', ExceptionType: 'MySqlException' });
+		expect((await search('DoNotCall', 'IN', '0, false')).status).toBe(500);
+		sb.configure({ booleanWordsInFilters: 'accept' });
+		try {
+			expect(await ids('DoNotCall', '=', 'true')).toEqual(['a']);
+		} finally {
+			sb.configure({ booleanWordsInFilters: undefined });
+		}
 	});
 
 	it('LIKE uses % and _ wildcards, case-insensitively; without % it matches the whole value unless likeMatchesContains [INF]', async () => {
