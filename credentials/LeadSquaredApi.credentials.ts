@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CUSTOM_HOST, readKeys, REGION_HOSTS, withKeys } from '../nodes/LeadSquared/helpers/host';
+import { CUSTOM_HOST, readKeys, REGION_HOSTS, withKeys } from '../nodes/LeadSquared/machinery/host';
 
 export class LeadSquaredApi implements ICredentialType {
 	name = 'leadSquaredApi';

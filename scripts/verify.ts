@@ -32,7 +32,7 @@ function indent(text: string): string {
 		.replace(/^\n+|\n+$/g, '');
 }
 
-/** files listed one folder per line: `nodes/LeadSquared/helpers/  answers.ts bulk.ts …` */
+/** files listed one folder per line: `nodes/LeadSquared/machinery/  answers.ts bulk.ts …` */
 function byFolder(files: string[]): string {
 	const groups = new Map<string, string[]>();
 	for (const file of files) {

@@ -3,7 +3,7 @@
  * this run's own, dropped at the end), one main and two `n8n worker` processes, the packed package installed.
  * Four production-webhook executions of 100 leads each run at once on both workers against one sandbox account
  * limited to E2E_QUEUE_LIMIT (default 25) calls per 5 s; then three plain `n8n execute` processes of 100 leads
- * each against the same account. Each n8n process paces on its own (helpers/adaptive.ts) and must converge on
+ * each against the same account. Each n8n process paces on its own (machinery/adaptive.ts) and must converge on
  * the account's limit from its answers alone. See scripts/e2e/queue-run.ts; runs with the 2.x line.
  *
  * n8n's output and the figures (with a per-window timeline) are kept in .test-tmp/e2e/queue/.
@@ -23,7 +23,7 @@ import { e2eLines } from './lines';
 const LIMIT = { calls: Number(process.env.E2E_QUEUE_LIMIT ?? 25), windowMs: 5000 };
 const suite = e2eLines().includes('2.x') ? describe : describe.skip;
 /**
- * The throughput and refusal targets hold once the transport paces with helpers/adaptive.ts (sharedPacer);
+ * The throughput and refusal targets hold once the transport paces with machinery/adaptive.ts (sharedPacer);
  * with the per-process gate before it, a quarter to a third of all calls are refused. Until the transport is
  * wired, the run still measures and prints the figures, and those two targets are skipped.
  */

@@ -4,7 +4,7 @@
  * Offset/RowCount; order; typed values; nothing found; LeadSquared's errors.
  */
 import type { RequestLogEntry, Sandbox } from '../../sandbox';
-import { parseLeadSquaredUtc } from '../../nodes/LeadSquared/helpers/windows';
+import { parseLeadSquaredUtc } from '../../nodes/LeadSquared/model/task/windows';
 import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
 import { ADMIN_EMAIL, ASHA, expectNoKeys, locator, parameters, seedTask, TASK_TYPES, utcDay, VIR } from './pipeline-support';
 import { calls, openSandbox } from './support';

@@ -24,7 +24,7 @@ import { createRunExecutionData, UnexpectedError, Workflow } from 'n8n-workflow'
 import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 
-import { forgetPacers } from '../../nodes/LeadSquared/helpers/adaptive';
+import { forgetPacers } from '../../nodes/LeadSquared/machinery/adaptive';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import type { StoredCredential } from './credentials-helper';
 import { createCredentialTypes, createNodeTypes, NODE_TYPES } from './node-types';

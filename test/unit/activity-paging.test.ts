@@ -1,14 +1,14 @@
 /**
- * Paging through a lead's activities (helpers/activityPaging.ts) against a model server: every activity
+ * Paging through a lead's activities (model/activity/paging.ts) against a model server: every activity
  * once, in order, whatever Paging.Offset means (rows to skip, a page number from 1 or from 0), with a
  * page-size limit named in an error or applied silently, with activities posted while paging, activities
  * of the same second in a new order on every call, large pages that fail, and a server that ignores the
  * offset (a failure, never a partial list); and the number of calls.
  */
-import { collectPages } from '../../nodes/LeadSquared/helpers/activityPaging';
-import type { PageAnswer, PageRequest } from '../../nodes/LeadSquared/helpers/activityPaging';
-import { LeadSquaredError } from '../../nodes/LeadSquared/helpers/errors';
-import { pageSizeLimitIn } from '../../nodes/LeadSquared/helpers/pageReader';
+import { collectPages } from '../../nodes/LeadSquared/model/activity/paging';
+import type { PageAnswer, PageRequest } from '../../nodes/LeadSquared/model/activity/paging';
+import { LeadSquaredError } from '../../nodes/LeadSquared/machinery/errors';
+import { pageSizeLimitIn } from '../../nodes/LeadSquared/machinery/pageReader';
 
 interface Row {
 	Id: string;

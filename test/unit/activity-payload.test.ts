@@ -3,11 +3,11 @@
  * samples and tolerated variants), the Create body built and checked against the type, the bulk answer
  * mapped back to its rows, and retrieved activities made dependable (Data as an object, typed values).
  */
-import { activityKeys, buildActivityPayload, mapBulkActivityResults } from '../../nodes/LeadSquared/helpers/activityPayload';
-import type { ActivityInput } from '../../nodes/LeadSquared/helpers/activityPayload';
-import { activityData, activityEventOf, activityIdOf, activityRecord, typedActivity } from '../../nodes/LeadSquared/helpers/activityRecords';
-import { eventCodeOf, parseActivitySetting, parseActivityTypes, typeLabel } from '../../nodes/LeadSquared/helpers/activityTypes';
-import { InputError } from '../../nodes/LeadSquared/helpers/errors';
+import { activityKeys, buildActivityPayload, mapBulkActivityResults } from '../../nodes/LeadSquared/model/activity/payload';
+import type { ActivityInput } from '../../nodes/LeadSquared/model/activity/payload';
+import { activityData, activityEventOf, activityIdOf, activityRecord, typedActivity } from '../../nodes/LeadSquared/model/activity/records';
+import { eventCodeOf, parseActivitySetting, parseActivityTypes, typeLabel } from '../../nodes/LeadSquared/model/activity/types';
+import { InputError } from '../../nodes/LeadSquared/machinery/errors';
 
 const LEAD = '5d1c7f0e-2b7a-4c1e-9f0e-3a2b1c4d5e6f';
 

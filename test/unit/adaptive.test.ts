@@ -1,6 +1,6 @@
-import { AdaptivePacer, DEFAULT_TUNING, normalisePace, sharedPacer } from '../../nodes/LeadSquared/helpers/adaptive';
-import type { Ticket } from '../../nodes/LeadSquared/helpers/adaptive';
-import type { Clock } from '../../nodes/LeadSquared/helpers/pacing';
+import { AdaptivePacer, DEFAULT_TUNING, normalisePace, sharedPacer } from '../../nodes/LeadSquared/machinery/adaptive';
+import type { Ticket } from '../../nodes/LeadSquared/machinery/adaptive';
+import type { Clock } from '../../nodes/LeadSquared/machinery/pacing';
 
 /** A clock that only moves when someone sleeps: the pacer is tested without real waiting. */
 function fakeClock(): Clock & { advance(ms: number): void } {

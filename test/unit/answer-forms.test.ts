@@ -3,8 +3,8 @@
  * key, a list inside Message, an id as the bare Message, the user inside `d`, and what a bulk activity
  * answer that only counts the activities posted tells each row.
  */
-import { countedRows, postedCount } from '../../nodes/LeadSquared/helpers/activityBulk';
-import { readKeysAccount } from '../../nodes/LeadSquared/helpers/host';
+import { countedRows, postedCount } from '../../nodes/LeadSquared/model/activity/bulk';
+import { readKeysAccount } from '../../nodes/LeadSquared/machinery/host';
 import { listOrMessageList, messageId, readPage } from '../../nodes/LeadSquared/transport/shape';
 
 describe('readPage with other row keys', () => {

@@ -1,4 +1,4 @@
-import { chunk, mapBulkResults } from '../../nodes/LeadSquared/helpers/bulk';
+import { chunk, mapBulkResults } from '../../nodes/LeadSquared/machinery/bulk';
 
 describe('chunk', () => {
 	it('splits into groups of at most 25', () => {

@@ -1,6 +1,6 @@
-import { classifyAnswer, classifyNetworkError } from '../../nodes/LeadSquared/helpers/answers';
-import { isDuplicatePhone } from '../../nodes/LeadSquared/helpers/errors';
-import { redact, redactFailure } from '../../nodes/LeadSquared/helpers/redact';
+import { classifyAnswer, classifyNetworkError } from '../../nodes/LeadSquared/machinery/answers';
+import { isDuplicatePhone } from '../../nodes/LeadSquared/machinery/errors';
+import { redact, redactFailure } from '../../nodes/LeadSquared/machinery/redact';
 
 const context = { hostLabel: 'api-us11.leadsquared.com', endpoint: 'Lead.CreateOrUpdate' };
 const envelope = (type: string, message: string) => JSON.stringify({ Status: 'Error', ExceptionType: type, ExceptionMessage: message });

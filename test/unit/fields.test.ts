@@ -1,4 +1,4 @@
-import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/helpers/fields';
+import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/values/fields';
 import { metadata } from './fixtures';
 
 describe('parseLeadFields', () => {

@@ -1,4 +1,4 @@
-import { HostError, normaliseHostName, readKeys, REGION_HOSTS, resolveConnection, withKeys } from '../../nodes/LeadSquared/helpers/host';
+import { HostError, normaliseHostName, readKeys, REGION_HOSTS, resolveConnection, withKeys } from '../../nodes/LeadSquared/machinery/host';
 
 describe('resolveConnection', () => {
 	it.each(REGION_HOSTS.map((entry) => entry.host))('accepts the regional host %s over https', (host) => {

@@ -7,7 +7,7 @@ import {
 	leadIdOf,
 	matchedPhoneField,
 	pickFields,
-} from '../../nodes/LeadSquared/helpers/leadLookup';
+} from '../../nodes/LeadSquared/model/lead/lookup';
 
 const ID = '5d1c7f0e-2b7a-4c1e-9f0e-3a2b1c4d5e6f';
 

@@ -1,10 +1,10 @@
-import { InputError, LeadSquaredError } from '../../nodes/LeadSquared/helpers/errors';
-import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/helpers/fields';
-import { collectPages, planSearch } from '../../nodes/LeadSquared/helpers/leadPaging';
-import { pageSizeLimitIn } from '../../nodes/LeadSquared/helpers/pageReader';
-import type { Page } from '../../nodes/LeadSquared/helpers/leadPaging';
-import { allConditions, buildCondition, conditionTest, parseOperator, sortLeads } from '../../nodes/LeadSquared/helpers/leadSearch';
-import type { Condition } from '../../nodes/LeadSquared/helpers/leadSearch';
+import { InputError, LeadSquaredError } from '../../nodes/LeadSquared/machinery/errors';
+import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/values/fields';
+import { collectPages, planSearch } from '../../nodes/LeadSquared/model/lead/paging';
+import { pageSizeLimitIn } from '../../nodes/LeadSquared/machinery/pageReader';
+import type { Page } from '../../nodes/LeadSquared/model/lead/paging';
+import { allConditions, buildCondition, conditionTest, parseOperator, sortLeads } from '../../nodes/LeadSquared/model/lead/search';
+import type { Condition } from '../../nodes/LeadSquared/model/lead/search';
 
 const fields = new FieldIndex(
 	parseLeadFields([

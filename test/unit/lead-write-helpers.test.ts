@@ -2,12 +2,12 @@
  * The pure pieces of Lead → Update, Delete, Add to List and Remove from List: checking ids, explaining
  * LeadSquared's refusals, and what one add call means for each lead of it.
  */
-import { businessFailure } from '../../nodes/LeadSquared/helpers/errors';
-import type { Failure } from '../../nodes/LeadSquared/helpers/errors';
-import { deletionRefused, listRefused, unknownLead } from '../../nodes/LeadSquared/helpers/leadFailures';
-import { checkRecordId, GUID_PATTERN, recordKey } from '../../nodes/LeadSquared/helpers/recordIds';
-import { addedCount, addResults, groupByList } from '../../nodes/LeadSquared/helpers/staticLists';
-import { InputError } from '../../nodes/LeadSquared/helpers/payload';
+import { businessFailure } from '../../nodes/LeadSquared/machinery/errors';
+import type { Failure } from '../../nodes/LeadSquared/machinery/errors';
+import { deletionRefused, listRefused, unknownLead } from '../../nodes/LeadSquared/model/lead/failures';
+import { checkRecordId, GUID_PATTERN, recordKey } from '../../nodes/LeadSquared/values/recordIds';
+import { addedCount, addResults, groupByList } from '../../nodes/LeadSquared/model/list/staticLists';
+import { InputError } from '../../nodes/LeadSquared/model/lead/payload';
 
 const ID = '5D1C7F0E-2B7A-4C1E-9F0E-3A2B1C4D5E6F';
 

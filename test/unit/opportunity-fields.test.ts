@@ -1,7 +1,7 @@
-import { InputError } from '../../nodes/LeadSquared/helpers/errors';
-import { buildOpportunityFields, opportunityKinds, parseOpportunityType, readCaptureAnswer } from '../../nodes/LeadSquared/helpers/opportunity';
-import type { FieldInput, OpportunityType } from '../../nodes/LeadSquared/helpers/opportunity';
-import { typedRecord } from '../../nodes/LeadSquared/helpers/typed';
+import { InputError } from '../../nodes/LeadSquared/machinery/errors';
+import { buildOpportunityFields, opportunityKinds, parseOpportunityType, readCaptureAnswer } from '../../nodes/LeadSquared/model/opportunity/payload';
+import type { FieldInput, OpportunityType } from '../../nodes/LeadSquared/model/opportunity/payload';
+import { typedRecord } from '../../nodes/LeadSquared/values/typed';
 
 /** The documented sample's shape (GetOpportunityTypeMetadata), shortened. */
 const METADATA = {

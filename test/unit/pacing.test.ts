@@ -1,5 +1,5 @@
-import { accountTag, CallGate, slowerPace } from '../../nodes/LeadSquared/helpers/pacing';
-import type { Clock } from '../../nodes/LeadSquared/helpers/pacing';
+import { accountTag, CallGate, slowerPace } from '../../nodes/LeadSquared/machinery/pacing';
+import type { Clock } from '../../nodes/LeadSquared/machinery/pacing';
 
 /** A clock that only moves when someone sleeps: the gate is tested without real waiting. */
 function fakeClock(): Clock & { slept: number[] } {

@@ -1,12 +1,12 @@
 /**
- * The list reader every paged read uses (helpers/pager.ts, helpers/pageReader.ts) against model servers:
+ * The list reader every paged read uses (machinery/pager.ts, machinery/pageReader.ts) against model servers:
  * ends of lists, limits, a server's own page size, records in a new order on every call (gaps filled, or a
  * failure naming them), large pages that fail (asked again smaller, the position converted), and the
  * collector of several reads.
  */
-import { LeadSquaredError } from '../../nodes/LeadSquared/helpers/errors';
-import { Collector, readList } from '../../nodes/LeadSquared/helpers/pager';
-import type { Addressing, ListSpec, Page } from '../../nodes/LeadSquared/helpers/pager';
+import { LeadSquaredError } from '../../nodes/LeadSquared/machinery/errors';
+import { Collector, readList } from '../../nodes/LeadSquared/machinery/pager';
+import type { Addressing, ListSpec, Page } from '../../nodes/LeadSquared/machinery/pager';
 
 interface Row {
 	id: string;

@@ -2,9 +2,9 @@
  * buildLeadUpdatePayload (Lead → Update): the same checks and conversions as Create or Update, but the
  * lead is named by its id, so no SearchBy is resolved and no identifier is required.
  */
-import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/helpers/fields';
-import { buildLeadPayload, buildLeadUpdatePayload, InputError, toRequestBody } from '../../nodes/LeadSquared/helpers/payload';
-import type { AttributeInput, LeadInput, PayloadOptions } from '../../nodes/LeadSquared/helpers/payload';
+import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/values/fields';
+import { buildLeadPayload, buildLeadUpdatePayload, InputError, toRequestBody } from '../../nodes/LeadSquared/model/lead/payload';
+import type { AttributeInput, LeadInput, PayloadOptions } from '../../nodes/LeadSquared/model/lead/payload';
 import { metadata } from './fixtures';
 
 const fields = new FieldIndex(parseLeadFields(metadata)!);

@@ -1,6 +1,6 @@
-import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/helpers/fields';
-import { buildLeadPayload, InputError, toRequestBody } from '../../nodes/LeadSquared/helpers/payload';
-import type { AttributeInput, LeadInput, PayloadOptions } from '../../nodes/LeadSquared/helpers/payload';
+import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/values/fields';
+import { buildLeadPayload, InputError, toRequestBody } from '../../nodes/LeadSquared/model/lead/payload';
+import type { AttributeInput, LeadInput, PayloadOptions } from '../../nodes/LeadSquared/model/lead/payload';
 import { metadata } from './fixtures';
 
 const fields = new FieldIndex(parseLeadFields(metadata)!);

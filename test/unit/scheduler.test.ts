@@ -1,6 +1,6 @@
-import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/helpers/fields';
-import { identityKeys } from '../../nodes/LeadSquared/helpers/payload';
-import { identityKey, runKeyed } from '../../nodes/LeadSquared/helpers/scheduler';
+import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/values/fields';
+import { identityKeys } from '../../nodes/LeadSquared/model/lead/payload';
+import { identityKey, runKeyed } from '../../nodes/LeadSquared/machinery/scheduler';
 import { metadata } from './fixtures';
 
 /** A task that records when it started and ended, and finishes when the test says so. */

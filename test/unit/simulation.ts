@@ -1,6 +1,6 @@
 /**
  * A simulated LeadSquared account and K independent processes calling it, in virtual time (no real
- * waits): the test bed for the adaptive pacer (nodes/LeadSquared/helpers/adaptive.ts).
+ * waits): the test bed for the adaptive pacer (nodes/LeadSquared/machinery/adaptive.ts).
  *
  * - The account counts calls at arrival in a sliding window (N calls per W ms) and refuses calls past it;
  *   refused calls do not count (the sandbox's default, sandbox/rate-limit.ts).
@@ -9,10 +9,10 @@
  *   starts and is answered a full round trip after it starts; a refused call waits what the pacer says
  *   (at least `minRetryWaitMs`, as the transport does) and goes through the pacer again.
  */
-import { AdaptivePacer, DEFAULT_TUNING } from '../../nodes/LeadSquared/helpers/adaptive';
-import type { Tuning } from '../../nodes/LeadSquared/helpers/adaptive';
-import { CallGate, slowerPace } from '../../nodes/LeadSquared/helpers/pacing';
-import type { Clock, Pace, Slot } from '../../nodes/LeadSquared/helpers/pacing';
+import { AdaptivePacer, DEFAULT_TUNING } from '../../nodes/LeadSquared/machinery/adaptive';
+import type { Tuning } from '../../nodes/LeadSquared/machinery/adaptive';
+import { CallGate, slowerPace } from '../../nodes/LeadSquared/machinery/pacing';
+import type { Clock, Pace, Slot } from '../../nodes/LeadSquared/machinery/pacing';
 
 /** A seeded pseudo-random generator (mulberry32), so every run is reproducible. */
 export function seededRandom(seed: number): () => number {

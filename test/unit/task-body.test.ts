@@ -1,6 +1,6 @@
-import { InputError } from '../../nodes/LeadSquared/helpers/errors';
-import { buildTaskBody, retrieveTasksBody } from '../../nodes/LeadSquared/helpers/task';
-import type { TaskInput } from '../../nodes/LeadSquared/helpers/task';
+import { InputError } from '../../nodes/LeadSquared/machinery/errors';
+import { buildTaskBody, retrieveTasksBody } from '../../nodes/LeadSquared/model/task/body';
+import type { TaskInput } from '../../nodes/LeadSquared/model/task/body';
 
 const base: TaskInput = { taskType: 'Follow Up', name: 'Call back', relatedTo: 'lead', relatedId: 'lead-1' };
 

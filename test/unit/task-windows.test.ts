@@ -1,4 +1,4 @@
-import { parseLeadSquaredUtc, splitWindow, TODO_WINDOW_DAYS } from '../../nodes/LeadSquared/helpers/windows';
+import { parseLeadSquaredUtc, splitWindow, TODO_WINDOW_DAYS } from '../../nodes/LeadSquared/model/task/windows';
 
 const DAY = 86_400_000;
 const ms = (text: string) => parseLeadSquaredUtc(text)!;

@@ -1,5 +1,5 @@
 /** The trigger's payload mapping (trigger/payload.ts, trigger/fieldKinds.ts): pure functions, no n8n, no HTTP. */
-import { parseLeadFields } from '../../nodes/LeadSquared/helpers/fields';
+import { parseLeadFields } from '../../nodes/LeadSquared/values/fields';
 import { eventByKey, TRIGGER_EVENTS } from '../../nodes/LeadSquared/trigger/events';
 import type { TriggerEvent } from '../../nodes/LeadSquared/trigger/events';
 import { compactKinds, fieldIndexFromKinds } from '../../nodes/LeadSquared/trigger/fieldKinds';

@@ -2,9 +2,9 @@
  * Telling custom, system and opportunity types apart from what real answers carry (typeKinds.ts), reading
  * GetOpportunityTypes, and merging a lead's opportunities read type by type (opportunityRows.ts).
  */
-import { parseActivityTypes } from '../../nodes/LeadSquared/helpers/activityTypes';
-import type { Failure } from '../../nodes/LeadSquared/helpers/errors';
-import { newestFirst, opportunityRow } from '../../nodes/LeadSquared/helpers/opportunityRows';
+import { parseActivityTypes } from '../../nodes/LeadSquared/model/activity/types';
+import type { Failure } from '../../nodes/LeadSquared/machinery/errors';
+import { newestFirst, opportunityRow } from '../../nodes/LeadSquared/model/opportunity/rows';
 import {
 	classifyActivityTypes,
 	kindOf,
@@ -13,7 +13,7 @@ import {
 	TYPE_CODE_OR_EMPTY,
 	typeNames,
 	unavailableReason,
-} from '../../nodes/LeadSquared/helpers/typeKinds';
+} from '../../nodes/LeadSquared/model/activity/typeKinds';
 
 const NONE = new Set<number>();
 

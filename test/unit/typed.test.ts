@@ -1,5 +1,5 @@
-import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/helpers/fields';
-import { flattenProperties, typedRecord, typedValue } from '../../nodes/LeadSquared/helpers/typed';
+import { FieldIndex, parseLeadFields } from '../../nodes/LeadSquared/values/fields';
+import { flattenProperties, typedRecord, typedValue } from '../../nodes/LeadSquared/values/typed';
 
 const fields = new FieldIndex(
 	parseLeadFields([

@@ -1,5 +1,5 @@
-import type { LeadField } from '../../nodes/LeadSquared/helpers/fields';
-import { formatValue, toLeadSquaredDateTime } from '../../nodes/LeadSquared/helpers/values';
+import type { LeadField } from '../../nodes/LeadSquared/values/fields';
+import { formatValue, toLeadSquaredDateTime } from '../../nodes/LeadSquared/values/values';
 
 function field(kind: LeadField['kind'], extra: Partial<LeadField> = {}): LeadField {
 	return {

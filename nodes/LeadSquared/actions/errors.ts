@@ -6,8 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { InputError, LeadSquaredError } from '../helpers/errors';
-import type { Failure } from '../helpers/errors';
+import { InputError, LeadSquaredError } from '../machinery/errors';
+import type { Failure } from '../machinery/errors';
 
 export type NodeFailure = NodeApiError | NodeOperationError;
 

@@ -3,7 +3,7 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalWholeNumber } from '../helpers/checks';
+import { optionalWholeNumber } from '../values/checks';
 
 export const listingProperties: INodeProperties[] = [
 	{

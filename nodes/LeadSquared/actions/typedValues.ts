@@ -5,8 +5,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { FieldIndex } from '../helpers/fields';
-import { typedRecord } from '../helpers/typed';
+import type { FieldIndex } from '../values/fields';
+import { typedRecord } from '../values/typed';
 
 export const typedValuesOption: INodeProperties = {
 	displayName: 'Typed Values',

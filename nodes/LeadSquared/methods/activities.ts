@@ -5,8 +5,8 @@
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { eventCodeOf, typeLabel } from '../helpers/activityTypes';
-import type { LeadField } from '../helpers/fields';
+import { eventCodeOf, typeLabel } from '../model/activity/types';
+import type { LeadField } from '../values/fields';
 import { LeadSquaredClient } from '../transport';
 import { getActivityType, getActivityTypes } from '../transport/activities';
 import { loadActivityTypes } from '../transport/typeCatalogue';

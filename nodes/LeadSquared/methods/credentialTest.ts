@@ -1,9 +1,9 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { classifyAnswer, classifyNetworkError } from '../helpers/answers';
-import { redact } from '../helpers/redact';
-import { HostError, normaliseHostName, readKeys, readKeysAccount, regionLabel, REGION_HOSTS, withKeys } from '../helpers/host';
-import type { Connection, KeyCredentials } from '../helpers/host';
+import { classifyAnswer, classifyNetworkError } from '../machinery/answers';
+import { redact } from '../machinery/redact';
+import { HostError, normaliseHostName, readKeys, readKeysAccount, regionLabel, REGION_HOSTS, withKeys } from '../machinery/host';
+import type { Connection, KeyCredentials } from '../machinery/host';
 import { bodyText, buildUrl, connectionOf } from '../transport';
 
 const TIMEOUT_MS = 20_000;

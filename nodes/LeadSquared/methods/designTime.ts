@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { FieldIndex } from '../helpers/fields';
+import { FieldIndex } from '../values/fields';
 import { DEFAULT_SETTINGS, LeadSquaredClient } from '../transport';
 import { fetchLeadFields } from '../transport/leadFields';
 

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { ALL_LEADS, TIE_BREAKER } from '../helpers/leadSearch';
+import { ALL_LEADS, TIE_BREAKER } from '../model/lead/search';
 import { LeadSquaredClient } from '../transport';
 import { quickSearchLeads, searchLeads as searchLeadPage } from '../transport/leadReads';
 import { DESIGN_TIME, label, loadFieldIndex } from './designTime';

@@ -4,7 +4,7 @@
  */
 import type { FieldType, ResourceMapperField } from 'n8n-workflow';
 
-import type { LeadField } from '../helpers/fields';
+import type { LeadField } from '../values/fields';
 import { label } from './designTime';
 
 const FIELD_TYPES: Record<LeadField['kind'], FieldType> = {

@@ -3,9 +3,9 @@
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
 
-import { typeLabel } from '../helpers/activityTypes';
-import { opportunityCode } from '../helpers/opportunity';
-import type { OpportunityTypeList } from '../helpers/typeKinds';
+import { typeLabel } from '../model/activity/types';
+import { opportunityCode } from '../model/opportunity/payload';
+import type { OpportunityTypeList } from '../model/activity/typeKinds';
 import { LeadSquaredClient } from '../transport';
 import { opportunityType } from '../transport/opportunities';
 import { loadOpportunityTypes } from '../transport/typeCatalogue';

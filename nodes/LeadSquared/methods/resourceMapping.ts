@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import type { LeadField } from '../helpers/fields';
+import type { LeadField } from '../values/fields';
 import { loadFieldIndex } from './designTime';
 import { toMapperField } from './mapperFields';
 

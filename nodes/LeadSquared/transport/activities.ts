@@ -5,15 +5,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { countedRows, postedCount } from '../helpers/activityBulk';
-import type { BulkRowResult } from '../helpers/activityBulk';
-import type { ActivityBody } from '../helpers/activityPayload';
-import { activityFailure, mapBulkActivityResults } from '../helpers/activityPayload';
-import { parseActivitySetting, parseActivityTypes, pick } from '../helpers/activityTypes';
-import type { ActivityTypeEntry, ActivityTypeInfo } from '../helpers/activityTypes';
-import { LeadSquaredError, sentences } from '../helpers/errors';
-import { looseFlag, nonEmptyText } from '../helpers/loose';
-import { settle } from '../helpers/scheduler';
+import { countedRows, postedCount } from '../model/activity/bulk';
+import type { BulkRowResult } from '../model/activity/bulk';
+import type { ActivityBody } from '../model/activity/payload';
+import { activityFailure, mapBulkActivityResults } from '../model/activity/payload';
+import { parseActivitySetting, parseActivityTypes, pick } from '../model/activity/types';
+import type { ActivityTypeEntry, ActivityTypeInfo } from '../model/activity/types';
+import { LeadSquaredError, sentences } from '../machinery/errors';
+import { looseFlag, nonEmptyText } from '../machinery/loose';
+import { settle } from '../machinery/scheduler';
 import type { LeadSquaredClient } from './index';
 import { knownLeadIds } from './leads';
 import { unexpectedAnswer } from './shape';
@@ -119,7 +119,7 @@ export async function postActivity(client: LeadSquaredClient, body: ActivityBody
 /**
  * `Bulk/CustomActivity/Add/ByLeadId`: up to 25 activities, one result per row (a failed row fails alone).
  * Answered with only a count of the activities posted (contract §12.2), each row gets what the count tells
- * (helpers/activityBulk.ts); when it is neither all nor none, one `Leads/Retrieve/ByIds` call finds the
+ * (model/activity/bulk.ts); when it is neither all nor none, one `Leads/Retrieve/ByIds` call finds the
  * rows on leads LeadSquared does not know, which cannot have been posted.
  */
 export async function postActivitiesInBulk(client: LeadSquaredClient, rows: ActivityBody[]): Promise<BulkRowResult[]> {

@@ -6,15 +6,15 @@
 import type { IExecuteFunctions, IHookFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { classifyAnswer, classifyNetworkError, MIN_RATE_LIMIT_WAIT_MS } from '../helpers/answers';
-import { describeException, LeadSquaredError, sentences } from '../helpers/errors';
-import type { Failure } from '../helpers/errors';
-import { redact, redactDeep, redactFailure, redactor } from '../helpers/redact';
-import { HostError, readKeys, resolveConnection } from '../helpers/host';
-import type { Connection } from '../helpers/host';
-import { sharedPacer } from '../helpers/adaptive';
-import { accountTag } from '../helpers/pacing';
-import type { Clock, Pace } from '../helpers/pacing';
+import { classifyAnswer, classifyNetworkError, MIN_RATE_LIMIT_WAIT_MS } from '../machinery/answers';
+import { describeException, LeadSquaredError, sentences } from '../machinery/errors';
+import type { Failure } from '../machinery/errors';
+import { redact, redactDeep, redactFailure, redactor } from '../machinery/redact';
+import { HostError, readKeys, resolveConnection } from '../machinery/host';
+import type { Connection } from '../machinery/host';
+import { sharedPacer } from '../machinery/adaptive';
+import { accountTag } from '../machinery/pacing';
+import type { Clock, Pace } from '../machinery/pacing';
 
 export const CREDENTIAL_TYPE = 'leadSquaredApi';
 

@@ -4,9 +4,9 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { FieldIndex, parseLeadFields } from '../helpers/fields';
-import type { LeadField } from '../helpers/fields';
-import { LeadSquaredError } from '../helpers/errors';
+import { FieldIndex, parseLeadFields } from '../values/fields';
+import type { LeadField } from '../values/fields';
+import { LeadSquaredError } from '../machinery/errors';
 import type { LeadSquaredClient } from './index';
 
 export const METADATA_PATH = 'LeadManagement.svc/LeadsMetaData.Get';

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { flattenProperties } from '../helpers/typed';
+import { flattenProperties } from '../values/typed';
 import type { LeadSquaredClient } from './index';
 import { unexpectedAnswer } from './shape';
 

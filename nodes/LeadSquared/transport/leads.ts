@@ -3,10 +3,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapBulkResults } from '../helpers/bulk';
-import type { RowResult } from '../helpers/bulk';
-import { LeadSquaredError } from '../helpers/errors';
-import type { LsqAttribute } from '../helpers/payload';
+import { mapBulkResults } from '../machinery/bulk';
+import type { RowResult } from '../machinery/bulk';
+import { LeadSquaredError } from '../machinery/errors';
+import type { LsqAttribute } from '../model/lead/payload';
 import type { LeadSquaredClient } from './index';
 import { succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
 

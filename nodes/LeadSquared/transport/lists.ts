@@ -3,8 +3,8 @@
  * and name), adding leads to a static list (several per call, or one), removing one lead from it.
  * Each function checks that the answer has the documented shape.
  */
-import type { ListInfo } from '../helpers/leadFailures';
-import { addedCount } from '../helpers/staticLists';
+import type { ListInfo } from '../model/lead/failures';
+import { addedCount } from '../model/list/staticLists';
 import type { LeadSquaredClient } from './index';
 import { listOrMessageList, succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
 

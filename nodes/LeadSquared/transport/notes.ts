@@ -1,7 +1,7 @@
 /**
  * LeadSquared's note endpoints (§11.1): create a note on a lead, read a lead's notes.
  */
-import type { Page } from '../helpers/pager';
+import type { Page } from '../machinery/pager';
 import type { LeadSquaredClient } from './index';
 import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
 

@@ -4,14 +4,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { LeadSquaredError } from '../helpers/errors';
-import { parseOpportunityType, readCaptureAnswer } from '../helpers/opportunity';
-import type { CaptureResult, FieldPair, OpportunityType } from '../helpers/opportunity';
-import type { Page } from '../helpers/pager';
-import type { LsqAttribute } from '../helpers/payload';
-import { settle } from '../helpers/scheduler';
-import { parseOpportunityTypes, unavailableReason } from '../helpers/typeKinds';
-import type { OpportunityTypeSummary } from '../helpers/typeKinds';
+import { LeadSquaredError } from '../machinery/errors';
+import { parseOpportunityType, readCaptureAnswer } from '../model/opportunity/payload';
+import type { CaptureResult, FieldPair, OpportunityType } from '../model/opportunity/payload';
+import type { Page } from '../machinery/pager';
+import type { LsqAttribute } from '../model/lead/payload';
+import { settle } from '../machinery/scheduler';
+import { parseOpportunityTypes, unavailableReason } from '../model/activity/typeKinds';
+import type { OpportunityTypeSummary } from '../model/activity/typeKinds';
 import type { LeadSquaredClient } from './index';
 import { messageId, readPage, statusOf, succeeded, unexpectedAnswer } from './shape';
 

@@ -5,7 +5,7 @@
  * record's unique id (leads: ProspectAutoId [CODE]; activities: ProspectActivityId [INF]), since
  * LeadSquared orders records that tie differently on every call (§12.4).
  */
-import { flattenProperties } from '../helpers/typed';
+import { flattenProperties } from '../values/typed';
 import type { LeadSquaredClient } from './index';
 import { unexpectedAnswer } from './shape';
 

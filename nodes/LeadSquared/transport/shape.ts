@@ -2,8 +2,8 @@
  * Reading LeadSquared's answers tolerantly: lists that may come bare or inside `List`, ids inside
  * `Message`, and the error for an answer that is not the documented shape.
  */
-import { LeadSquaredError } from '../helpers/errors';
-import type { Page } from '../helpers/pager';
+import { LeadSquaredError } from '../machinery/errors';
+import type { Page } from '../machinery/pager';
 
 export function unexpectedAnswer(endpoint: string, what: string, description?: string): LeadSquaredError {
 	return new LeadSquaredError({

@@ -2,8 +2,8 @@
  * LeadSquared's task endpoints (§11.1): create a to-do or appointment, read an owner's tasks, the
  * account's task types, and mark a task complete.
  */
-import type { Page } from '../helpers/pager';
-import type { TaskBody } from '../helpers/task';
+import type { Page } from '../machinery/pager';
+import type { TaskBody } from '../model/task/body';
 import type { LeadSquaredClient } from './index';
 import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
 

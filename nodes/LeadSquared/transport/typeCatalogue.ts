@@ -4,8 +4,8 @@
  * GetOpportunityTypes is unavailable (404, "disabled"), the opportunity types are ActivityTypes.Get's entries
  * from code 12000 on, and the list says so (`source: 'activityTypes'`).
  */
-import { classifyActivityTypes, opportunityTypesAmong } from '../helpers/typeKinds';
-import type { ActivityTypeSummary, OpportunityTypeList } from '../helpers/typeKinds';
+import { classifyActivityTypes, opportunityTypesAmong } from '../model/activity/typeKinds';
+import type { ActivityTypeSummary, OpportunityTypeList } from '../model/activity/typeKinds';
 import { getActivityTypes } from './activities';
 import type { LeadSquaredClient } from './index';
 import { requestOpportunityTypes } from './opportunities';

@@ -2,7 +2,7 @@
  * LeadSquared's webhook registration API (§11.2): `Webhook.svc/Create`, `Retrieve` [DOC] and
  * `GET Webhook.svc/Delete?webhookId=` ([CODE]: a POST answers 405), each checking the answer's shape.
  */
-import { LeadSquaredError } from '../helpers/errors';
+import { LeadSquaredError } from '../machinery/errors';
 import type { LeadSquaredClient } from './index';
 import { messageId, unexpectedAnswer } from './shape';
 

@@ -7,9 +7,9 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiErrorOf } from '../actions/errors';
-import { LeadSquaredError, sentences } from '../helpers/errors';
-import type { Failure } from '../helpers/errors';
-import { redactFailure } from '../helpers/redact';
+import { LeadSquaredError, sentences } from '../machinery/errors';
+import type { Failure } from '../machinery/errors';
+import { redactFailure } from '../machinery/redact';
 
 /** A NodeApiError from a LeadSquaredError (the failure's texts with `secrets` removed), with advice added. */
 export function triggerApiError(node: INode, error: LeadSquaredError, secrets: readonly string[] = [], advice?: string): NodeApiError {

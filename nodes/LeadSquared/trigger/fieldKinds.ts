@@ -4,9 +4,9 @@
  * Only fields whose values typing changes are kept (numbers, true/false, dates, custom field sets).
  * Pure: no n8n imports.
  */
-import { FieldIndex } from '../helpers/fields';
-import type { LeadField, ValueKind } from '../helpers/fields';
-import { kindField } from '../helpers/kinds';
+import { FieldIndex } from '../values/fields';
+import type { LeadField, ValueKind } from '../values/fields';
+import { kindField } from '../values/kinds';
 
 /** `[schemaName, kind]`, or `[schemaName, 'cfs', [[subField, kind], …]]`. */
 export type CompactKind = [string, ValueKind] | [string, 'cfs', Array<[string, ValueKind]>];

@@ -19,7 +19,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError, randomString } from 'n8n-workflow';
 
-import { LeadSquaredError } from '../helpers/errors';
+import { LeadSquaredError } from '../machinery/errors';
 import { DEFAULT_SETTINGS, LeadSquaredClient } from '../transport';
 import { fetchLeadFields } from '../transport/leadFields';
 import { createWebhook, deleteWebhook, retrieveWebhooks } from '../transport/webhooks';

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'n8n-workflow';
 
-import { redact } from '../helpers/redact';
+import { redact } from '../machinery/redact';
 
 /** An error's text for a log line (still to be scrubbed). */
 export function errorText(error: unknown): string {

@@ -4,7 +4,7 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { typeLabel } from '../helpers/activityTypes';
+import { typeLabel } from '../model/activity/types';
 import { DESIGN_TIME } from '../methods/designTime';
 import { fallbackNote } from '../methods/opportunities';
 import { LeadSquaredClient } from '../transport';

@@ -11,10 +11,10 @@
  * - opportunities: `{event, eventTime, opportunityId, leadId, opportunityType, opportunity}`;
  * - landing page submissions: `{event, eventTime, leadId, landingPage: {url, name}, lead}`.
  */
-import { isoOf } from '../helpers/dates';
-import type { FieldIndex } from '../helpers/fields';
-import { textOrNumber } from '../helpers/loose';
-import { typedRecord, typedValue } from '../helpers/typed';
+import { isoOf } from '../values/dates';
+import type { FieldIndex } from '../values/fields';
+import { textOrNumber } from '../machinery/loose';
+import { typedRecord, typedValue } from '../values/typed';
 import { eventByKey, STAGE_FIELD } from './events';
 import type { EventFamily, TriggerEvent } from './events';
 

@@ -14,7 +14,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { FieldIndex } from '../helpers/fields';
+import { FieldIndex } from '../values/fields';
 import { DEFAULT_SETTINGS, LeadSquaredClient } from '../transport';
 import { fetchLeadFields } from '../transport/leadFields';
 import { activitiesByEvent, MAX_PAGE_SIZE, recentlyModifiedLeads } from '../transport/polling';

@@ -3,10 +3,10 @@
  * RetrieveByActivityEvent as the cursor sees them, and the items they become (the same shapes as the
  * webhook trigger's). Pure: no n8n imports.
  */
-import { isoOf } from '../helpers/dates';
-import type { FieldIndex } from '../helpers/fields';
-import { textOrNumber } from '../helpers/loose';
-import { typedRecord } from '../helpers/typed';
+import { isoOf } from '../values/dates';
+import type { FieldIndex } from '../values/fields';
+import { textOrNumber } from '../machinery/loose';
+import { typedRecord } from '../values/typed';
 import { digest, secondsOf } from './cursor';
 import type { PollRow } from './cursor';
 import { ACTIVITY_DATES, typedOther } from './payload';

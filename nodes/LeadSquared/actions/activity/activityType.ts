@@ -4,13 +4,13 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { eventCodeOf, typeLabel } from '../../helpers/activityTypes';
-import type { ActivityTypeInfo } from '../../helpers/activityTypes';
-import { isBlank } from '../../helpers/checks';
-import { InputError } from '../../helpers/errors';
-import { TYPE_CODE_OR_EMPTY, typeNames } from '../../helpers/typeKinds';
-import type { ActivityTypeSummary } from '../../helpers/typeKinds';
-import { describeValue } from '../../helpers/values';
+import { eventCodeOf, typeLabel } from '../../model/activity/types';
+import type { ActivityTypeInfo } from '../../model/activity/types';
+import { isBlank } from '../../values/checks';
+import { InputError } from '../../machinery/errors';
+import { TYPE_CODE_OR_EMPTY, typeNames } from '../../model/activity/typeKinds';
+import type { ActivityTypeSummary } from '../../model/activity/typeKinds';
+import { describeValue } from '../../values/values';
 import type { LeadSquaredClient } from '../../transport';
 import { getActivityType } from '../../transport/activities';
 import { loadActivityTypes } from '../../transport/typeCatalogue';

@@ -6,11 +6,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { BatchCount, CountedRow } from '../../helpers/activityBulk';
-import { activityKeys, buildActivityPayload } from '../../helpers/activityPayload';
-import type { ActivityFieldInput, ActivityInput, ActivityOptions, ActivityPayload } from '../../helpers/activityPayload';
-import { MAX_BULK_ROWS } from '../../helpers/bulk';
-import { InputError, LeadSquaredError, WrittenError } from '../../helpers/errors';
+import type { BatchCount, CountedRow } from '../../model/activity/bulk';
+import { activityKeys, buildActivityPayload } from '../../model/activity/payload';
+import type { ActivityFieldInput, ActivityInput, ActivityOptions, ActivityPayload } from '../../model/activity/payload';
+import { MAX_BULK_ROWS } from '../../machinery/bulk';
+import { InputError, LeadSquaredError, WrittenError } from '../../machinery/errors';
 import { findLeadIdByEmail, postActivitiesInBulk, postActivity } from '../../transport/activities';
 import type { PostedActivity } from '../../transport/activities';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';

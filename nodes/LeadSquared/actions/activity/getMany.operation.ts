@@ -1,13 +1,13 @@
 /**
  * Activity → Get Many: the activities of a lead (`ProspectActivity.svc/Retrieve?leadId=`), optionally of
  * one type, all of them or up to a limit, one output item each. Paging never repeats or skips an activity
- * and makes as few calls as the limit allows (helpers/activityPaging.ts).
+ * and makes as few calls as the limit allows (model/activity/paging.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectPages } from '../../helpers/activityPaging';
-import { activityEventOf, activityIdOf, activityRecord, typedActivity } from '../../helpers/activityRecords';
-import type { ActivityTypeInfo } from '../../helpers/activityTypes';
+import { collectPages } from '../../model/activity/paging';
+import { activityEventOf, activityIdOf, activityRecord, typedActivity } from '../../model/activity/records';
+import type { ActivityTypeInfo } from '../../model/activity/types';
 import { retrieveActivities } from '../../transport/activities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';

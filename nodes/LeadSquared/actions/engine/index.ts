@@ -12,8 +12,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { batchesByKeys } from '../../helpers/bulk';
-import { runKeyed } from '../../helpers/scheduler';
+import { batchesByKeys } from '../../machinery/bulk';
+import { runKeyed } from '../../machinery/scheduler';
 import { LeadSquaredClient } from '../../transport';
 import { toErrorItem, toNodeError } from '../errors';
 import { readEngineSettings } from './options';

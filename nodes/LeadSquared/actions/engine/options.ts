@@ -6,8 +6,8 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/errors';
-import { describeValue } from '../../helpers/values';
+import { InputError } from '../../machinery/errors';
+import { describeValue } from '../../values/values';
 import { DEFAULT_SETTINGS } from '../../transport';
 import type { TransportSettings } from '../../transport';
 

@@ -9,8 +9,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { LeadSquaredError } from '../../helpers/errors';
-import { addResults, groupByList } from '../../helpers/staticLists';
+import { LeadSquaredError } from '../../machinery/errors';
+import { addResults, groupByList } from '../../model/list/staticLists';
 import { knownLeadIds } from '../../transport/leads';
 import { addLeadsToList, addLeadToList } from '../../transport/lists';
 import { runOperation } from '../engine';

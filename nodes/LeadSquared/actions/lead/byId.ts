@@ -4,9 +4,9 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LeadSquaredError, sentences } from '../../helpers/errors';
-import { unknownLead } from '../../helpers/leadFailures';
-import { checkRecordId, EXAMPLE_GUID, recordKey } from '../../helpers/recordIds';
+import { LeadSquaredError, sentences } from '../../machinery/errors';
+import { unknownLead } from '../../model/lead/failures';
+import { checkRecordId, EXAMPLE_GUID, recordKey } from '../../values/recordIds';
 
 /** The Lead ID parameter; `description` says what the operation does to that lead. */
 export function leadIdProperty(description: string): INodeProperties {

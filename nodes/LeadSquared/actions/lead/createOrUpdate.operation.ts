@@ -5,14 +5,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { MAX_BULK_ROWS } from '../../helpers/bulk';
-import type { RowResult } from '../../helpers/bulk';
-import { isDuplicatePhone, LeadSquaredError, WrittenError } from '../../helpers/errors';
-import type { Failure } from '../../helpers/errors';
-import type { FieldIndex } from '../../helpers/fields';
-import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../helpers/payload';
-import type { LeadPayload, PayloadOptions } from '../../helpers/payload';
-import { settle } from '../../helpers/scheduler';
+import { MAX_BULK_ROWS } from '../../machinery/bulk';
+import type { RowResult } from '../../machinery/bulk';
+import { isDuplicatePhone, LeadSquaredError, WrittenError } from '../../machinery/errors';
+import type { Failure } from '../../machinery/errors';
+import type { FieldIndex } from '../../values/fields';
+import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../model/lead/payload';
+import type { LeadPayload, PayloadOptions } from '../../model/lead/payload';
+import { settle } from '../../machinery/scheduler';
 import { bulkCreateOrUpdateLeads, createOrUpdateLead, getLeadsByIds, missingLead } from '../../transport/leads';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';

@@ -5,8 +5,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { LeadSquaredError } from '../../helpers/errors';
-import { deletionRefused } from '../../helpers/leadFailures';
+import { LeadSquaredError } from '../../machinery/errors';
+import { deletionRefused } from '../../model/lead/failures';
 import { deleteLead } from '../../transport/leads';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';

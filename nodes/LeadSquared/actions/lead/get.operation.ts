@@ -6,10 +6,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-import { InputError, LeadSquaredError } from '../../helpers/errors';
-import type { FieldIndex } from '../../helpers/fields';
-import { checkLookup, LEAD_ID, matchedPhoneField } from '../../helpers/leadLookup';
-import type { LookupMode } from '../../helpers/leadLookup';
+import { InputError, LeadSquaredError } from '../../machinery/errors';
+import type { FieldIndex } from '../../values/fields';
+import { checkLookup, LEAD_ID, matchedPhoneField } from '../../model/lead/lookup';
+import type { LookupMode } from '../../model/lead/lookup';
 import { LOOKUP_ENDPOINTS, lookUpLeads } from '../../transport/leadReads';
 import type { LookupBy } from '../../transport/leadReads';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';

@@ -2,18 +2,18 @@
  * Lead → Get Many: the leads that meet conditions (`Leads.Get`, page after page) or a quick search
  * (`Leads.GetByQuickSearch`), one output item per lead, all paired to the input item that asked.
  * `Leads.Get` takes one condition: the first goes to LeadSquared, the node checks the others on each page
- * the same way (helpers/leadSearch.ts). Paging, order and de-duplication: helpers/leadPaging.ts.
+ * the same way (model/lead/search.ts). Paging, order and de-duplication: model/lead/paging.ts.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/errors';
-import type { FieldIndex } from '../../helpers/fields';
-import { collectPages, DEFAULT_PAGE_SIZE, leadKey, MAX_PAGE_SIZE, planSearch } from '../../helpers/leadPaging';
-import type { SearchPlan } from '../../helpers/leadPaging';
-import { collectTied } from '../../helpers/leadTies';
-import { ALL_LEADS, allConditions, buildCondition, resolveColumn, sortLeads, TIE_BREAKER } from '../../helpers/leadSearch';
-import type { Condition, SortOrder } from '../../helpers/leadSearch';
-import { describeValue } from '../../helpers/values';
+import { InputError } from '../../machinery/errors';
+import type { FieldIndex } from '../../values/fields';
+import { collectPages, DEFAULT_PAGE_SIZE, leadKey, MAX_PAGE_SIZE, planSearch } from '../../model/lead/paging';
+import type { SearchPlan } from '../../model/lead/paging';
+import { collectTied } from '../../model/lead/ties';
+import { ALL_LEADS, allConditions, buildCondition, resolveColumn, sortLeads, TIE_BREAKER } from '../../model/lead/search';
+import type { Condition, SortOrder } from '../../model/lead/search';
+import { describeValue } from '../../values/values';
 import { quickSearchLeads, searchLeads } from '../../transport/leadReads';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';

@@ -5,9 +5,9 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { InputError, WrittenError } from '../../helpers/errors';
-import type { FieldIndex } from '../../helpers/fields';
-import type { AttributeInput, CustomFieldSetInput, EmptyValueMode, PayloadOptions, UnknownFieldMode } from '../../helpers/payload';
+import { InputError, WrittenError } from '../../machinery/errors';
+import type { FieldIndex } from '../../values/fields';
+import type { AttributeInput, CustomFieldSetInput, EmptyValueMode, PayloadOptions, UnknownFieldMode } from '../../model/lead/payload';
 import type { LeadSquaredClient } from '../../transport';
 import { leadFieldsForExecution } from '../../transport/leadFields';
 import { getLeadById } from '../../transport/leads';

@@ -4,10 +4,10 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/errors';
-import type { FieldIndex } from '../../helpers/fields';
-import { fieldList, pickFields } from '../../helpers/leadLookup';
-import { describeValue } from '../../helpers/values';
+import { InputError } from '../../machinery/errors';
+import type { FieldIndex } from '../../values/fields';
+import { fieldList, pickFields } from '../../model/lead/lookup';
+import { describeValue } from '../../values/values';
 import { outputRecord } from '../typedValues';
 
 /** Every output lead keeps its id, whatever the user picked. */

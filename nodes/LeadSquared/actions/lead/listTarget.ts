@@ -5,10 +5,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LeadSquaredError } from '../../helpers/errors';
-import { listRefused } from '../../helpers/leadFailures';
-import type { ListInfo } from '../../helpers/leadFailures';
-import { checkRecordId, GUID_PATTERN, recordKey } from '../../helpers/recordIds';
+import { LeadSquaredError } from '../../machinery/errors';
+import { listRefused } from '../../model/lead/failures';
+import type { ListInfo } from '../../model/lead/failures';
+import { checkRecordId, GUID_PATTERN, recordKey } from '../../values/recordIds';
 import type { LeadSquaredClient } from '../../transport';
 import { findList } from '../../transport/lists';
 import { optionsCollection, sharedOptions } from '../engine';

@@ -1,14 +1,14 @@
 /**
  * Lead → Update: `Lead.Update?leadId=` for each item. The lead is named by its id; only the fields given
  * change. Fields are mapped, checked and converted exactly as for Create or Update (leadFields.ts,
- * helpers/payload.ts), without Match By: the id decides which lead.
+ * model/lead/payload.ts), without Match By: the id decides which lead.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { describeException, LeadSquaredError, sentences } from '../../helpers/errors';
-import type { FieldIndex } from '../../helpers/fields';
-import { buildLeadUpdatePayload } from '../../helpers/payload';
-import type { LeadPayload, PayloadOptions } from '../../helpers/payload';
+import { describeException, LeadSquaredError, sentences } from '../../machinery/errors';
+import type { FieldIndex } from '../../values/fields';
+import { buildLeadUpdatePayload } from '../../model/lead/payload';
+import type { LeadPayload, PayloadOptions } from '../../model/lead/payload';
 import { updateLead } from '../../transport/leads';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionalUrl, requiredText } from '../../helpers/checks';
+import { optionalUrl, requiredText } from '../../values/checks';
 import { createNote } from '../../transport/notes';
 import type { NoteBody } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';

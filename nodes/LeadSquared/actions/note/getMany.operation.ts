@@ -4,8 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requiredText } from '../../helpers/checks';
-import { readList } from '../../helpers/pager';
+import { requiredText } from '../../values/checks';
+import { readList } from '../../machinery/pager';
 import { retrieveNotes } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';

@@ -6,11 +6,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionalDateTime, optionalText } from '../../helpers/checks';
-import type { FieldIndex } from '../../helpers/fields';
-import { buildOpportunityFields } from '../../helpers/opportunity';
-import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../helpers/payload';
-import type { LeadPayload, PayloadOptions } from '../../helpers/payload';
+import { optionalDateTime, optionalText } from '../../values/checks';
+import type { FieldIndex } from '../../values/fields';
+import { buildOpportunityFields } from '../../model/opportunity/payload';
+import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../model/lead/payload';
+import type { LeadPayload, PayloadOptions } from '../../model/lead/payload';
 import { captureOpportunity } from '../../transport/opportunities';
 import type { CaptureBody } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';

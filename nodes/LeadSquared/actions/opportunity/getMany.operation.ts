@@ -6,14 +6,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { typeLabel } from '../../helpers/activityTypes';
-import { requiredText } from '../../helpers/checks';
-import { LeadSquaredError, sentences } from '../../helpers/errors';
-import { opportunityCode, opportunityKinds } from '../../helpers/opportunity';
-import type { OpportunityType } from '../../helpers/opportunity';
-import { NEWEST_FIRST, newestFirst, opportunityIdOf, opportunityRow } from '../../helpers/opportunityRows';
-import type { OpportunityRow } from '../../helpers/opportunityRows';
-import { readList } from '../../helpers/pager';
+import { typeLabel } from '../../model/activity/types';
+import { requiredText } from '../../values/checks';
+import { LeadSquaredError, sentences } from '../../machinery/errors';
+import { opportunityCode, opportunityKinds } from '../../model/opportunity/payload';
+import type { OpportunityType } from '../../model/opportunity/payload';
+import { NEWEST_FIRST, newestFirst, opportunityIdOf, opportunityRow } from '../../model/opportunity/rows';
+import type { OpportunityRow } from '../../model/opportunity/rows';
+import { readList } from '../../machinery/pager';
 import { opportunitiesOfLead } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';

@@ -5,16 +5,16 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isBlank } from '../../helpers/checks';
-import { InputError } from '../../helpers/errors';
-import { opportunityCode } from '../../helpers/opportunity';
-import type { FieldInput, OpportunityType } from '../../helpers/opportunity';
-import { TYPE_CODE_OR_EMPTY, typeNames } from '../../helpers/typeKinds';
-import type { OpportunityTypeList } from '../../helpers/typeKinds';
+import { isBlank } from '../../values/checks';
+import { InputError } from '../../machinery/errors';
+import { opportunityCode } from '../../model/opportunity/payload';
+import type { FieldInput, OpportunityType } from '../../model/opportunity/payload';
+import { TYPE_CODE_OR_EMPTY, typeNames } from '../../model/activity/typeKinds';
+import type { OpportunityTypeList } from '../../model/activity/typeKinds';
 import type { LeadSquaredClient } from '../../transport';
 import { opportunityType } from '../../transport/opportunities';
 import { loadOpportunityTypes } from '../../transport/typeCatalogue';
-import { describeValue } from '../../helpers/values';
+import { describeValue } from '../../values/values';
 import { manualEntries, mappedEntries } from '../fieldEntries';
 
 export function opportunityTypeLocator(extra: Partial<INodeProperties> & { description: string }): INodeProperties {

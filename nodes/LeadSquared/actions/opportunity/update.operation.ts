@@ -4,9 +4,9 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionalText, requiredText } from '../../helpers/checks';
-import { InputError } from '../../helpers/errors';
-import { buildOpportunityFields } from '../../helpers/opportunity';
+import { optionalText, requiredText } from '../../values/checks';
+import { InputError } from '../../machinery/errors';
+import { buildOpportunityFields } from '../../model/opportunity/payload';
 import { updateOpportunity } from '../../transport/opportunities';
 import type { UpdateBody } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';

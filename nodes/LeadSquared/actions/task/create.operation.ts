@@ -4,8 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { buildTaskBody } from '../../helpers/task';
-import type { RelatedTo, TaskBody } from '../../helpers/task';
+import { buildTaskBody } from '../../model/task/body';
+import type { RelatedTo, TaskBody } from '../../model/task/body';
 import { createTask } from '../../transport/tasks';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';

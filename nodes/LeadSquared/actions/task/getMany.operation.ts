@@ -6,14 +6,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isBlank, optionalDateTime } from '../../helpers/checks';
-import { InputError } from '../../helpers/errors';
-import { kindIndex } from '../../helpers/kinds';
-import { Collector } from '../../helpers/pager';
-import { retrieveTasksBody } from '../../helpers/task';
-import type { TaskQuery, TaskStatus } from '../../helpers/task';
-import { splitWindow } from '../../helpers/windows';
-import type { DateWindow } from '../../helpers/windows';
+import { isBlank, optionalDateTime } from '../../values/checks';
+import { InputError } from '../../machinery/errors';
+import { kindIndex } from '../../values/kinds';
+import { Collector } from '../../machinery/pager';
+import { retrieveTasksBody } from '../../model/task/body';
+import type { TaskQuery, TaskStatus } from '../../model/task/body';
+import { splitWindow } from '../../model/task/windows';
+import type { DateWindow } from '../../model/task/windows';
 import { retrieveTasks, taskTypes } from '../../transport/tasks';
 import type { TaskType } from '../../transport/tasks';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';

@@ -4,9 +4,9 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isBlank } from '../../helpers/checks';
-import { InputError } from '../../helpers/errors';
-import type { OwnerBy } from '../../helpers/task';
+import { isBlank } from '../../values/checks';
+import { InputError } from '../../machinery/errors';
+import type { OwnerBy } from '../../model/task/body';
 
 export function taskTypeLocator(extra: Partial<INodeProperties> & { description: string }, withId = false): INodeProperties {
 	return {

@@ -4,12 +4,12 @@
  * tolerantly (its keys come partly from the documentation, partly from public client code).
  * Pure: no n8n imports.
  */
-import { eventCodeOf, NOTE_FIELD, parseActivitySetting, typeLabel } from './activityTypes';
-import type { ActivityTypeInfo } from './activityTypes';
-import { InputError } from './errors';
-import { FieldIndex } from './fields';
-import { kindIndex } from './kinds';
-import { formatValue } from './values';
+import { eventCodeOf, NOTE_FIELD, parseActivitySetting, typeLabel } from '../activity/types';
+import type { ActivityTypeInfo } from '../activity/types';
+import { InputError } from '../../machinery/errors';
+import { FieldIndex } from '../../values/fields';
+import { kindIndex } from '../../values/kinds';
+import { formatValue } from '../../values/values';
 
 /**
  * An opportunity type: `GetOpportunityTypeMetadata` describes its fields exactly as

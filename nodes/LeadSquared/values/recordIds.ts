@@ -4,7 +4,7 @@
  * 1016, an empty expression) is refused before any call, with a message naming the parameter and the value.
  * Pure: no n8n imports.
  */
-import { InputError } from './errors';
+import { InputError } from '../machinery/errors';
 import { describeValue } from './values';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -6,7 +6,7 @@
  * types' rows are merged here: each opportunity once, newest first, cut to the Limit.
  * Pure: no n8n imports.
  */
-import { isoOf } from './dates';
+import { isoOf } from '../../values/dates';
 
 export type OpportunityRow = Record<string, unknown>;
 

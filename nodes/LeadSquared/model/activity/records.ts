@@ -5,10 +5,10 @@
  * well), and with Typed Values the fields get the types of the activity type's fields.
  * Pure: no n8n imports.
  */
-import { eventCodeOf, isRecord, pick } from './activityTypes';
-import type { FieldIndex } from './fields';
-import { textOrNumber } from './loose';
-import { typedRecord } from './typed';
+import { eventCodeOf, isRecord, pick } from './types';
+import type { FieldIndex } from '../../values/fields';
+import { textOrNumber } from '../../machinery/loose';
+import { typedRecord } from '../../values/typed';
 
 type Row = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * bad input stops before anything is sent. Pure: no n8n imports.
  */
 import { toLeadSquaredDateTime } from './dates';
-import { InputError } from './errors';
+import { InputError } from '../machinery/errors';
 import { describeValue, EMAIL } from './values';
 
 /** A value as text: strings as they are, finite numbers and booleans written out; anything else undefined. */

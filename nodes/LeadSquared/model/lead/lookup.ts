@@ -3,8 +3,8 @@
  * any call, finding which phone field matched, and keeping only the fields the user asked for.
  * Pure: no n8n imports.
  */
-import { describeValue } from './dates';
-import { EMAIL } from './values';
+import { describeValue } from '../../values/dates';
+import { EMAIL } from '../../values/values';
 
 export type LookupMode = 'list' | 'id' | 'email' | 'phone';
 

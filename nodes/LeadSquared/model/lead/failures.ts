@@ -4,8 +4,8 @@
  * is not static. LeadSquared's own ExceptionType and ExceptionMessage stay in the failure.
  * Pure: no n8n imports.
  */
-import { describeException, sentences } from './errors';
-import type { Failure } from './errors';
+import { describeException, sentences } from '../../machinery/errors';
+import type { Failure } from '../../machinery/errors';
 
 const DOES_NOT_EXIST = /(does not|doesn't|do not) exist|not found|no such/i;
 

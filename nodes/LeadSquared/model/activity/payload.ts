@@ -6,15 +6,15 @@
  * back to its rows.
  * Pure: no n8n imports.
  */
-import type { ActivityTypeInfo } from './activityTypes';
-import { pick, typeLabel } from './activityTypes';
-import { businessFailure, InputError } from './errors';
-import type { Failure } from './errors';
-import type { LeadField } from './fields';
-import { nonEmptyText } from './loose';
-import { listNames } from './payload';
-import { checkRecordId } from './recordIds';
-import { describeValue, EMAIL, formatValue, toLeadSquaredDateTime } from './values';
+import type { ActivityTypeInfo } from './types';
+import { pick, typeLabel } from './types';
+import { businessFailure, InputError } from '../../machinery/errors';
+import type { Failure } from '../../machinery/errors';
+import type { LeadField } from '../../values/fields';
+import { nonEmptyText } from '../../machinery/loose';
+import { listNames } from '../lead/payload';
+import { checkRecordId } from '../../values/recordIds';
+import { describeValue, EMAIL, formatValue, toLeadSquaredDateTime } from '../../values/values';
 
 export type LeadRef = { by: 'id'; id: string } | { by: 'email'; email: string };
 

@@ -9,9 +9,9 @@
  *   many as the count, each of them was; otherwise which were cannot be told, and each such row says so.
  * Pure: no n8n imports.
  */
-import type { ActivityRowResult } from './activityPayload';
-import { pick } from './activityTypes';
-import type { Failure } from './errors';
+import type { ActivityRowResult } from './payload';
+import { pick } from './types';
+import type { Failure } from '../../machinery/errors';
 
 /** What a counted answer said about the call a row was in. */
 export interface BatchCount {

@@ -3,9 +3,9 @@
  * to-do or an appointment, as the create-a-to-do and create-task-appointment pages document it) and
  * `Task.svc/Retrieve` (the retrieve-tasks page). Pure: no n8n imports.
  */
-import { emailAddress, optionalDateTime, optionalText, optionalWholeNumber, requiredText, textOf } from './checks';
-import { InputError } from './errors';
-import { describeValue } from './values';
+import { emailAddress, optionalDateTime, optionalText, optionalWholeNumber, requiredText, textOf } from '../../values/checks';
+import { InputError } from '../../machinery/errors';
+import { describeValue } from '../../values/values';
 
 export type RelatedTo = 'none' | 'lead' | 'opportunity';
 export type OwnerBy = 'id' | 'email';

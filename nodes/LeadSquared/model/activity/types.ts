@@ -4,12 +4,12 @@
  * list carry `ActivityEvent`, `ActivityEventName`, `EventType` (2 = custom), `EventDirection` and
  * `ActivityProperties` (§12.1); which kind a type is (custom, system, opportunity) is decided in
  * typeKinds.ts. Each key is read from the names it may carry and nothing breaks when one is missing.
- * Activity fields become `LeadField`s, so the lead value rules (helpers/values.ts) and typed values
- * (helpers/typed.ts) apply to them unchanged.
+ * Activity fields become `LeadField`s, so the lead value rules (values/values.ts) and typed values
+ * (values/typed.ts) apply to them unchanged.
  * Pure: no n8n imports.
  */
-import { FieldIndex } from './fields';
-import type { LeadField, ValueKind } from './fields';
+import { FieldIndex } from '../../values/fields';
+import type { LeadField, ValueKind } from '../../values/fields';
 
 /** An entry of `ActivityTypes.Get`. */
 export interface ActivityTypeEntry {

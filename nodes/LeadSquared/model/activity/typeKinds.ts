@@ -5,9 +5,9 @@
  * missing. Also reads `GetOpportunityTypes`' answer, and tells an account without opportunities (404, a
  * "disabled" answer) from a failure. Pure: no n8n imports.
  */
-import { eventCodeOf, isRecord, pick } from './activityTypes';
-import type { ActivityTypeEntry } from './activityTypes';
-import type { Failure } from './errors';
+import { eventCodeOf, isRecord, pick } from './types';
+import type { ActivityTypeEntry } from './types';
+import type { Failure } from '../../machinery/errors';
 
 /**
  * The "By Code" validation of the type parameters: a code (digits, spaces around allowed) or nothing. n8n

@@ -12,11 +12,11 @@
  *   failing page sizes) is pager.ts's.
  * Pure: no n8n imports.
  */
-import { leadIdOf } from './leadLookup';
-import { isUniqueColumn, TIE_BREAKER } from './leadSearch';
-import type { SortOrder } from './leadSearch';
-import { readList } from './pager';
-import type { ListSpec } from './pager';
+import { leadIdOf } from './lookup';
+import { isUniqueColumn, TIE_BREAKER } from './search';
+import type { SortOrder } from './search';
+import { readList } from '../../machinery/pager';
+import type { ListSpec } from '../../machinery/pager';
 
 export const DEFAULT_PAGE_SIZE = 1000;
 /** LeadSquared's largest page for lead reads (documented for Leads.RecentlyModified; [INF] for Leads.Get). */

@@ -4,10 +4,10 @@
  * locally is reported here, naming the field, before anything is sent.
  * Pure: no n8n imports.
  */
-import { InputError } from './errors';
-import type { FieldIndex, LeadField } from './fields';
-import { identityKey } from './scheduler';
-import { describeValue, formatValue } from './values';
+import { InputError } from '../../machinery/errors';
+import type { FieldIndex, LeadField } from '../../values/fields';
+import { identityKey } from '../../machinery/scheduler';
+import { describeValue, formatValue } from '../../values/values';
 
 export { InputError };
 

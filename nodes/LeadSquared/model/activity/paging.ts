@@ -21,8 +21,8 @@
  * cannot be a count of that page).
  * Pure: no n8n imports.
  */
-import { ListRead } from './pager';
-import type { Slice } from './pageReader';
+import { ListRead } from '../../machinery/pager';
+import type { Slice } from '../../machinery/pageReader';
 
 export interface PageRequest {
 	offset: number;

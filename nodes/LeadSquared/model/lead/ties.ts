@@ -14,12 +14,12 @@
  * the field checked by the node. On those reads the node checks every condition of the search itself.
  * Pure: no n8n imports.
  */
-import { leadKey, leadList } from './leadPaging';
-import type { Page } from './leadPaging';
-import { allConditions, sortLeads, storedKey, TIE_BREAKER } from './leadSearch';
-import type { Condition, SortOrder } from './leadSearch';
-import { ListRead, readList } from './pager';
-import type { Slice } from './pageReader';
+import { leadKey, leadList } from './paging';
+import type { Page } from './paging';
+import { allConditions, sortLeads, storedKey, TIE_BREAKER } from './search';
+import type { Condition, SortOrder } from './search';
+import { ListRead, readList } from '../../machinery/pager';
+import type { Slice } from '../../machinery/pageReader';
 
 type Lead = Record<string, unknown>;
 

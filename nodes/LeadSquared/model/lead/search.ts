@@ -7,12 +7,12 @@
  * `_` (one character) over the whole value. Also the node-side sort with its tie-breaker.
  * Pure: no n8n imports.
  */
-import { leadSquaredToIso } from './dates';
-import { isBlank } from './checks';
-import { InputError } from './errors';
-import type { FieldIndex, LeadField, ValueKind } from './fields';
-import { kindsOf } from './typed';
-import { describeValue, formatValue, NUMBER } from './values';
+import { leadSquaredToIso } from '../../values/dates';
+import { isBlank } from '../../values/checks';
+import { InputError } from '../../machinery/errors';
+import type { FieldIndex, LeadField, ValueKind } from '../../values/fields';
+import { kindsOf } from '../../values/typed';
+import { describeValue, formatValue, NUMBER } from '../../values/values';
 
 export const OPERATORS = ['=', 'LIKE', '>', '<', '>=', '<=', '<>'] as const;
 export type Operator = (typeof OPERATORS)[number];
