@@ -15,17 +15,16 @@ import {
 	extractCredentials,
 	flattenHeaders,
 	jsonAnswer,
-	mxEnvelope,
 	parseQuery,
 	readBody,
-	textAnswer,
 	tryParseJson,
 	type Answer,
 	type Credentials,
 } from './http';
 import { LeadStore } from './leads';
 import { ListStore, type ListContext } from './lists';
-import { effectiveServedHost, mergeOptions, resolveOptions, type ResolvedOptions } from './options';
+import { accessRefusal, notFound, safeDecode } from './gate';
+import { mergeOptions, resolveOptions, type ResolvedOptions } from './options';
 import { RateLimiter, rateLimitEnvelope, windowSeconds } from './rate-limit';
 import { salesActivityTypes } from './sales';
 import { matchRoute, postUpdatedLeadFlag, type Route, type SandboxState } from './routes';
@@ -317,18 +316,8 @@ class SandboxServer extends CrmExtraControls implements Sandbox {
 	/** 404/405, authentication, region and rate limit; undefined = go on to the handler. */
 	private gate(route: Route | undefined, method: string, credentials: Credentials, entry: RequestLogEntry, now: number): Answer | undefined {
 		const { options } = this.state;
-		if (!route) return notFound();
-		if (route.method !== method) return textAnswer(405, 'Method not allowed.');
-		if (!entry.authOk) {
-			const message = credentials.source === 'none' ? 'AccessKey and SecretKey are required' : 'Invalid AccessKey or SecretKey'; // [INF]
-			return jsonAnswer(401, mxEnvelope('MXUnAuthorizedAccessException', message));
-		}
-		if (!route.anyRegion && effectiveServedHost(options) !== options.accountHost) {
-			const message = options.wrongRegionNamesHost
-				? `Unauthorized: this API host is not valid for your account. Use https://${options.accountHost}`
-				: 'Unauthorized: this API host is not valid for your account'; // [INF]
-			return jsonAnswer(401, mxEnvelope('MXUnAuthorizedAccessException', message));
-		}
+		const refused = accessRefusal(route, method, credentials, entry.authOk, options);
+		if (refused || !route) return refused ?? notFound();
 		const limiter = route.bucket === 'bulk' ? this.bulkLimiter : this.limiter;
 		if (!limiter.take(options.accessKey, now)) {
 			entry.rateLimited = true;
@@ -392,17 +381,5 @@ class SandboxServer extends CrmExtraControls implements Sandbox {
 			}, ms);
 			this.timers.add(timer);
 		});
-	}
-}
-
-function notFound(): Answer {
-	return textAnswer(404, 'Endpoint not found.');
-}
-
-function safeDecode(path: string): string {
-	try {
-		return decodeURIComponent(path);
-	} catch {
-		return path;
 	}
 }
