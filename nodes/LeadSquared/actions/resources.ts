@@ -4,6 +4,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as account from './account';
+import * as accountActivity from './accountActivity';
 import * as activity from './activity';
 import * as lead from './lead';
 import * as note from './note';
@@ -24,6 +26,8 @@ export interface Resource {
 export const RESOURCES: Resource[] = [
 	{ name: 'Lead', value: 'lead', description: lead.description, operations: lead.operations },
 	{ name: 'Activity', value: 'activity', description: activity.description, operations: activity.operations },
+	{ name: 'Account', value: 'account', description: account.description, operations: account.operations },
+	{ name: 'Account Activity', value: 'accountActivity', description: accountActivity.description, operations: accountActivity.operations },
 	{ name: 'Note', value: 'note', description: note.description, operations: note.operations },
 	{ name: 'Opportunity', value: 'opportunity', description: opportunity.description, operations: opportunity.operations },
 	{ name: 'Task', value: 'task', description: task.description, operations: task.operations },

@@ -1,6 +1,6 @@
 /**
- * Lead and list ids as the operations that name a record by its id read them: LeadSquared's ids are GUIDs
- * (a lead's ProspectID, a list's ListId), so anything else (an e-mail address, a ProspectAutoId such as
+ * Lead, list and account ids as the operations that name a record by its id read them: LeadSquared's ids are
+ * GUIDs (a lead's ProspectID, a list's ListId, an account's CompanyId), so anything else (an e-mail address, a ProspectAutoId such as
  * 1016, an empty expression) is refused before any call, with a message naming the parameter and the value.
  * Pure: no n8n imports.
  */
@@ -12,7 +12,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const GUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 export const EXAMPLE_GUID = '5d1c7f0e-2b7a-4c1e-9f0e-3a2b1c4d5e6f';
 
-export type RecordKind = 'lead' | 'list';
+export type RecordKind = 'lead' | 'list' | 'account';
 
 const WHAT: Record<RecordKind, { label: string; name: string; hint: string }> = {
 	lead: {
@@ -25,6 +25,11 @@ const WHAT: Record<RecordKind, { label: string; name: string; hint: string }> = 
 		label: 'List',
 		name: 'list',
 		hint: 'Choose the list from the list, or enter its ListId (LeadSquared shows it in the list\'s URL; Lists.Get returns it)',
+	},
+	account: {
+		label: 'Account ID',
+		name: 'accountId',
+		hint: "It is the account's CompanyId, e.g. {{ $json.accountId }} after Account → Create, or {{ $json.CompanyId }} after Account → Get Many",
 	},
 };
 
@@ -40,7 +45,7 @@ export function checkRecordId(raw: unknown, kind: RecordKind): string {
 		);
 	}
 	if (GUID.test(text)) return text;
-	let why = `LeadSquared ${kind === 'lead' ? 'lead' : 'list'} IDs are GUIDs such as ${EXAMPLE_GUID}`;
+	let why = `LeadSquared ${kind} IDs are GUIDs such as ${EXAMPLE_GUID}`;
 	if (kind === 'lead' && text.includes('@')) why = `${why}. To find a lead by its e-mail address, use Lead → Get first`;
 	else if (kind === 'lead' && /^\d+$/.test(text)) why = `${why}; a number like this is the lead's ProspectAutoId, not its ID`;
 	throw new InputError(`${label} ${describeValue(raw)} is not a LeadSquared ${kind} ID`, name, `${why}. ${hint}.`);

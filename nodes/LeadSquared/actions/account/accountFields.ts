@@ -1,0 +1,138 @@
+/**
+ * What the account and account activity operations share: the Account Type, Account ID and field-list
+ * parameters, the owner (a user picked from the list, by ID or by e-mail: LeadSquared's account calls take
+ * a user id, so an e-mail is looked up among the account's users before anything is sent), and LeadSquared's
+ * refusals said about the account.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InputError, LeadSquaredError } from '../../machinery/errors';
+import { explainAccountFailure } from '../../model/account/failures';
+import type { AccountContext } from '../../model/account/failures';
+import type { EmptyValues, FieldInput, FieldOptions } from '../../model/account/payload';
+import type { LeadSquaredClient } from '../../transport';
+import { listUsers } from '../../transport/users';
+import type { User } from '../../transport/users';
+import { checkRecordId, EXAMPLE_GUID, recordKey } from '../../values/recordIds';
+import { readTimezone } from '../dateTimezone';
+import { manualEntries } from '../fieldEntries';
+import { leadWriteOptions } from '../lead/leadFields';
+import { readOwner } from '../task/taskFields';
+
+/** What the account field lists say (Create, Update). */
+export const ACCOUNT_FIELDS_DESCRIPTION =
+	"The account's other fields by schema name (e.g. Phone, Website, City, Stage, mx_Industry), each value as text. LeadSquared's API describes no account type's fields, so LeadSquared checks them: a field the type does not have, or a value that does not fit it, fails the item with LeadSquared's message.";
+
+export const accountTypeProperty: INodeProperties = {
+	displayName: 'Account Type',
+	name: 'accountType',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Partners',
+	description:
+		"The account type's name (CompanyTypeName), exactly as LeadSquared shows it. LeadSquared's API has no call that lists account types or their fields, so the node cannot offer a list.",
+};
+
+/** The Account ID parameter; `description` says what the operation does with that account. */
+export function accountIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Account ID',
+		name: 'accountId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${EXAMPLE_GUID}`,
+		description: `${description}. It is the account's CompanyId: the accountId of Account → Create's output, or the CompanyId of an account that Account → Get Many returns.`,
+	};
+}
+
+/** A list of fields by schema name (`name`: the parameter; `entry`: what one row is called). */
+export function fieldListProperty(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Field',
+		description,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{ displayName: 'Field Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. mx_Industry', description: "The field's schema name" },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
+/** The write options of the account operations: how to read dates without a time zone, and empty values. */
+export const accountWriteOptions: INodeProperties[] = leadWriteOptions.filter((option) => option.name === 'dateTimezone' || option.name === 'emptyValues');
+
+export function readFieldOptions(context: IExecuteFunctions, options: IDataObject): FieldOptions {
+	const empty = options.emptyValues;
+	return { timezone: readTimezone(context, options), emptyValues: empty === 'skip' || empty === 'clear' ? (empty as EmptyValues) : 'fail' };
+}
+
+/** One item's field list (`parameter.field`). */
+export function readFieldList(context: IExecuteFunctions, index: number, parameter: string): FieldInput[] {
+	return manualEntries(context, index, `${parameter}.field`);
+}
+
+/** The item's Account ID, checked (a GUID). */
+export function readAccountId(context: IExecuteFunctions, index: number): string {
+	return checkRecordId(context.getNodeParameter('accountId', index, ''), 'account');
+}
+
+export function accountKey(accountId: string): string {
+	return recordKey('account', accountId);
+}
+
+export type ItemOwner = ReturnType<typeof readOwner>;
+
+/** The item's Owner parameter (no call: an e-mail is resolved by Owners.resolve). */
+export function readItemOwner(context: IExecuteFunctions, index: number): ItemOwner {
+	return readOwner(context, index);
+}
+
+/**
+ * The account's users, read at most once per execution, to turn an owner's e-mail into the user id the
+ * account calls take (OwnerId [CODE id 63375367859]; an account activity's Owner field [DOC]).
+ */
+export class Owners {
+	private users?: Promise<User[]>;
+
+	constructor(private readonly client: LeadSquaredClient) {}
+
+	/** An owner as a user id (undefined: none given). An e-mail that is no active user is refused. */
+	async resolve(owner: ItemOwner | undefined): Promise<string | undefined> {
+		if (owner === undefined) return undefined;
+		const value = String(owner.value);
+		if (owner.by === 'id') return value;
+		if (!this.users) {
+			this.users = listUsers(this.client);
+			this.users.catch(() => (this.users = undefined));
+		}
+		const users = await this.users;
+		const user = users.find((candidate) => candidate.email.toLowerCase() === value.toLowerCase());
+		if (!user || !user.active) {
+			throw new InputError(
+				`Owner "${value}" is not ${user ? 'an active' : 'a'} user of this LeadSquared account`,
+				'owner',
+				'Choose the owner from the list, or give the e-mail address (or ID) of an active user.',
+			);
+		}
+		return user.id;
+	}
+}
+
+/** A failure of an account call, explained when it is about the account, its type or its fields. */
+export function explainAccountError(error: unknown, context: AccountContext, hint?: string): unknown {
+	if (!(error instanceof LeadSquaredError)) return error;
+	const failure = explainAccountFailure(error.failure, context, hint);
+	return failure ? new LeadSquaredError(failure) : error;
+}
