@@ -145,7 +145,7 @@ interface Prepared {
 
 /** A fixed collection's group for one item: undefined when not added. */
 function group<T>(context: IExecuteFunctions, index: number, path: string): T | undefined {
-	const value = context.getNodeParameter(path, index, undefined) as unknown;
+	const value = context.getNodeParameter(path, index, null) as unknown;
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(`${path} is ${describeValue(value)}, not a group of values`, 'filters');
 	return value as T;
