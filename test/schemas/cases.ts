@@ -1,6 +1,7 @@
 /** Every output case, one per operation of the node (output-schemas.test.ts checks that none is missing). */
 import type { OutputCase } from './case';
+import { ACCOUNT_CASES } from './cases-accounts';
 import { CRM_CASES } from './cases-crm';
 import { LEAD_CASES } from './cases-lead';
 
-export const CASES: OutputCase[] = [...LEAD_CASES, ...CRM_CASES];
+export const CASES: OutputCase[] = [...LEAD_CASES, ...CRM_CASES, ...ACCOUNT_CASES];
