@@ -70,8 +70,10 @@ export function fieldListProperty(name: string, displayName: string, description
 	};
 }
 
-/** The write options of the account operations: how to read dates without a time zone, and empty values. */
-export const accountWriteOptions: INodeProperties[] = leadWriteOptions.filter((option) => option.name === 'dateTimezone' || option.name === 'emptyValues');
+/** The account writes' option: empty values. (Their values are text, and an n8n date always names its zone.) */
+export const accountWriteOptions: INodeProperties[] = leadWriteOptions.filter((option) => option.name === 'emptyValues');
+/** Account Activity → Create's options: empty values, and how to read an Activity Date given without a time zone. */
+export const activityWriteOptions: INodeProperties[] = leadWriteOptions.filter((option) => option.name === 'dateTimezone' || option.name === 'emptyValues');
 
 export function readFieldOptions(context: IExecuteFunctions, options: IDataObject): FieldOptions {
 	const empty = options.emptyValues;

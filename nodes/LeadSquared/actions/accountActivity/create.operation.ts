@@ -16,7 +16,7 @@ import { showFor } from '../utils';
 import {
 	accountIdProperty,
 	accountKey,
-	accountWriteOptions,
+	activityWriteOptions,
 	explainAccountError,
 	fieldListProperty,
 	Owners,
@@ -52,7 +52,7 @@ const properties: INodeProperties[] = [
 		'Activity Fields',
 		"The activity type's fields by schema name (e.g. Status, mx_Custom_1), each value as text. LeadSquared's API describes no account activity type's fields, so LeadSquared checks them and its refusal fails the item.",
 	),
-	optionsCollection(accountWriteOptions, sharedOptions({ writes: true })),
+	optionsCollection(activityWriteOptions, sharedOptions({ writes: true })),
 ];
 
 export const description = showFor({ resource: ['accountActivity'], operation: ['create'] }, properties);
