@@ -1,9 +1,11 @@
 /**
- * Return All / Limit, shared by the Get Many operations, and reading them for one item.
+ * Return All / Limit and the Sort Direction option, shared by the Get Many operations, and reading them.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { InputError } from '../machinery/errors';
 import { optionalWholeNumber } from '../values/checks';
+import { describeValue } from '../values/values';
 
 export const listingProperties: INodeProperties[] = [
 	{
@@ -28,4 +30,28 @@ export const listingProperties: INodeProperties[] = [
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
 	return optionalWholeNumber(context.getNodeParameter('limit', itemIndex, 50), 'Limit', 'limit', 1) ?? 50;
+}
+
+/** Options → Sort Direction; `description` says what is ordered by what. */
+export function sortDirectionOption(description: string): INodeProperties {
+	return {
+		displayName: 'Sort Direction',
+		name: 'sortDirection',
+		type: 'options',
+		default: 'ascending',
+		options: [
+			{ name: 'Ascending', value: 'ascending' },
+			{ name: 'Descending', value: 'descending' },
+		],
+		description,
+	};
+}
+
+/** Whether Options → Sort Direction asks for descending order (ascending when absent). */
+export function readDescending(options: IDataObject): boolean {
+	const direction = options.sortDirection ?? 'ascending';
+	if (direction !== 'ascending' && direction !== 'descending') {
+		throw new InputError(`Options → Sort Direction is ${describeValue(direction)}; it must be "ascending" or "descending"`, 'sortDirection');
+	}
+	return direction === 'descending';
 }

@@ -18,7 +18,7 @@ import { describeValue } from '../../values/values';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
-import { listingProperties, readLimit } from '../listing';
+import { listingProperties, readDescending, readLimit, sortDirectionOption } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
 import { accountTypeProperty, explainAccountError } from './accountFields';
@@ -116,16 +116,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. CompanyName',
 				description: 'The schema name of the field the accounts are ordered by. Leave empty to order them by creation (CreatedOn).',
 			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				default: 'ascending',
-				options: [
-					{ name: 'Ascending', value: 'ascending' },
-					{ name: 'Descending', value: 'descending' },
-				],
-			},
+			sortDirectionOption('Order of the accounts by the sort field (by creation, oldest first, when ascending without one)'),
 			{
 				...typedValuesOption,
 				description:
@@ -154,11 +145,7 @@ function group<T>(context: IExecuteFunctions, index: number, path: string): T | 
 function readSorting(options: IDataObject): AccountSearch['sorting'] {
 	const by = options.sortBy;
 	if (by !== undefined && by !== null && typeof by !== 'string') throw new InputError(`Options → Sort By is ${describeValue(by)}, not a field name`, 'sortBy');
-	const direction = options.sortDirection ?? 'ascending';
-	if (direction !== 'ascending' && direction !== 'descending') {
-		throw new InputError(`Options → Sort Direction is ${describeValue(direction)}; it must be "ascending" or "descending"`, 'sortDirection');
-	}
-	return { ColumnName: by?.trim() || 'CreatedOn', Direction: direction === 'descending' ? '1' : '0' };
+	return { ColumnName: by?.trim() || 'CreatedOn', Direction: readDescending(options) ? '1' : '0' };
 }
 
 class GetManyAccounts implements Operation<Prepared> {

@@ -18,7 +18,7 @@ import { quickSearchLeads, searchLeads } from '../../transport/leadReads';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
-import { listingProperties } from '../listing';
+import { listingProperties, readDescending, sortDirectionOption } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
 import { accountFields } from './leadFields';
@@ -122,17 +122,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Leads per call to LeadSquared when several calls are needed (Return All, a Limit above it, or more than one condition). Larger pages mean fewer calls but larger answers.',
 			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				default: 'ascending',
-				options: [
-					{ name: 'Ascending', value: 'ascending' },
-					{ name: 'Descending', value: 'descending' },
-				],
-				description: 'Order of the leads by the sort field, or by creation (oldest first when ascending) without one',
-			},
+			sortDirectionOption('Order of the leads by the sort field, or by creation (oldest first when ascending) without one'),
 			{
 				displayName: 'Sort Field Name or ID',
 				name: 'sortBy',
@@ -165,14 +155,6 @@ interface Setup {
 	sort?: SortOrder;
 	descending: boolean;
 	timezone: string;
-}
-
-function readDirection(options: IDataObject): boolean {
-	const direction = options.sortDirection ?? 'ascending';
-	if (direction !== 'ascending' && direction !== 'descending') {
-		throw new InputError(`Options → Sort Direction is ${describeValue(direction)}; it must be "ascending" or "descending"`, 'sortDirection');
-	}
-	return direction === 'descending';
 }
 
 function readLimit(context: IExecuteFunctions, index: number): number | undefined {
@@ -209,7 +191,7 @@ class GetMany implements Operation<Search, Setup> {
 		const { options, context } = run;
 		const pageSize = numberOption(options, { name: 'pageSize', label: 'Page Size', min: 1, max: MAX_PAGE_SIZE, whole: true, fallback: DEFAULT_PAGE_SIZE });
 		const wanted = readFieldsToReturn(options);
-		const descending = readDirection(options);
+		const descending = readDescending(options);
 		const timezone = readTimezone(context, options);
 		const fields = await accountFields(context, run.client);
 		const sortBy = options.sortBy;
