@@ -2,9 +2,10 @@
  * What the field mappers (lead, activity and opportunity fields) share: a field as n8n's resource mapper
  * shows it (its type, dropdown options and label).
  */
-import type { FieldType, ResourceMapperField } from 'n8n-workflow';
+import type { FieldType, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
 
 import type { LeadField } from '../values/fields';
+import { isUserField } from '../values/fields';
 import { label } from './designTime';
 
 const FIELD_TYPES: Record<LeadField['kind'], FieldType> = {
@@ -22,9 +23,22 @@ const FIELD_TYPES: Record<LeadField['kind'], FieldType> = {
 
 /**
  * A field for the resource mapper (dropdowns without options become text): `note` follows its label
- * (e.g. ", required"); `canBeUsedToMatch` for fields that find records (lead identifiers).
+ * (e.g. ", required"); `canBeUsedToMatch` for fields that find records (lead identifiers). `owners`: the
+ * one owner list (methods/users.ts), offered by an owner field (OwnerId, ActiveUsers) as its dropdown.
  */
-export function toMapperField(field: LeadField, note = '', canBeUsedToMatch = false): ResourceMapperField {
+export function toMapperField(field: LeadField, note = '', canBeUsedToMatch = false, owners?: INodePropertyOptions[]): ResourceMapperField {
+	if (owners && isUserField(field)) {
+		return {
+			id: field.schemaName,
+			displayName: label(field.displayName, field.schemaName) + note,
+			required: false,
+			defaultMatch: false,
+			canBeUsedToMatch,
+			display: true,
+			type: 'options',
+			options: owners,
+		};
+	}
 	const type = field.kind === 'dropdown' && field.options.length === 0 ? 'string' : FIELD_TYPES[field.kind];
 	return {
 		id: field.schemaName,
