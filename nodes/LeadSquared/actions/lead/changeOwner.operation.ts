@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				return {
 					attributes: [{ name: 'OwnerId', value: user.id, source: 'lead fields' }],
 					customFieldSets: [],
-					output: { ownerId: user.id, ownerName: user.name, ...(user.email !== '' ? { ownerEmail: user.email } : {}) },
+					output: { ownerId: user.id, ownerName: user.name, ownerEmail: user.email },
 				};
 			},
 		}),
