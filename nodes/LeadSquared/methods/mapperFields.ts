@@ -27,19 +27,9 @@ const FIELD_TYPES: Record<LeadField['kind'], FieldType> = {
  * one owner list (methods/users.ts), offered by an owner field (OwnerId, ActiveUsers) as its dropdown.
  */
 export function toMapperField(field: LeadField, note = '', canBeUsedToMatch = false, owners?: INodePropertyOptions[]): ResourceMapperField {
-	if (owners && isUserField(field)) {
-		return {
-			id: field.schemaName,
-			displayName: label(field.displayName, field.schemaName) + note,
-			required: false,
-			defaultMatch: false,
-			canBeUsedToMatch,
-			display: true,
-			type: 'options',
-			options: owners,
-		};
-	}
-	const type = field.kind === 'dropdown' && field.options.length === 0 ? 'string' : FIELD_TYPES[field.kind];
+	const listed = owners !== undefined && isUserField(field);
+	const type = listed ? 'options' : field.kind === 'dropdown' && field.options.length === 0 ? 'string' : FIELD_TYPES[field.kind];
+	const options = listed ? owners : field.options.map((option) => ({ name: option, value: option }));
 	return {
 		id: field.schemaName,
 		displayName: label(field.displayName, field.schemaName) + note,
@@ -48,6 +38,6 @@ export function toMapperField(field: LeadField, note = '', canBeUsedToMatch = fa
 		canBeUsedToMatch,
 		display: true,
 		type,
-		...(type === 'options' ? { options: field.options.map((option) => ({ name: option, value: option })) } : {}),
+		...(type === 'options' ? { options } : {}),
 	};
 }
