@@ -124,7 +124,7 @@ describe('Lead → Change Owner', () => {
 });
 
 describe("Activity → Create's Owner: the same list, sent as the user's e-mail address", () => {
-	const post = async (owner: unknown): Promise<RunResult> => {
+	const post = async (owner: IDataObject | string): Promise<RunResult> => {
 		const leadId = await newLead(sandbox, 'activity-owner@example.com');
 		return await runLeadSquared({
 			parameters: createParameters({ activityFields: mapper({ mx_Custom_1: 'Form' }) }, { ownerEmail: owner }),

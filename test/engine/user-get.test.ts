@@ -108,6 +108,6 @@ describe('User → Get', () => {
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
-		expect(sandbox.log.filter((entry) => entry.endpoint.startsWith('User'))).toHaveLength(0);
+		expect(sandbox.log.filter((entry) => entry.endpoint?.startsWith('User'))).toHaveLength(0);
 	});
 });
