@@ -196,7 +196,7 @@ describe('the editor\'s look-ups', () => {
 			['mx_Custom_3', 'Call Notes (mx_Custom_3)', 'string'],
 			['mx_Custom_4', 'Follow-up Needed (mx_Custom_4)', 'boolean'],
 			['mx_Custom_5', 'Call Back On (mx_Custom_5)', 'dateTime'],
-			['Owner', 'Owner', 'string'],
+			['Owner', 'Owner', 'options'],
 		]);
 		expect(fields[0].options?.map((option) => option.value)).toEqual(['Connected', 'No Answer', 'Busy', 'Wrong Number']);
 	});

@@ -259,7 +259,7 @@ describe('Opportunity design-time lists', () => {
 		);
 		expect(fields.fields?.map((field) => [field.id, field.type])).toEqual([
 			['Status', 'options'],
-			['Owner', 'string'],
+			['Owner', 'options'],
 			['mx_Custom_1', 'string'],
 			['mx_Custom_2', 'options'],
 			['mx_Custom_3', 'number'],

@@ -11,6 +11,7 @@ import * as lead from './lead';
 import * as note from './note';
 import * as opportunity from './opportunity';
 import * as task from './task';
+import * as user from './user';
 import type { Execute } from './utils';
 
 export type { Execute } from './utils';
@@ -31,4 +32,5 @@ export const RESOURCES: Resource[] = [
 	{ name: 'Note', value: 'note', description: note.description, operations: note.operations },
 	{ name: 'Opportunity', value: 'opportunity', description: opportunity.description, operations: opportunity.operations },
 	{ name: 'Task', value: 'task', description: task.description, operations: task.operations },
+	{ name: 'User', value: 'user', description: user.description, operations: user.operations },
 ];

@@ -3,7 +3,7 @@
  * the chosen type's fields (for the Activity Fields mapper). A list that cannot be loaded shows n8n's
  * error with the reason; the mapper shows a notice instead, and manual entry still works.
  */
-import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { eventCodeOf, typeLabel } from '../model/activity/types';
 import type { LeadField } from '../values/fields';
@@ -12,6 +12,7 @@ import { getActivityType, getActivityTypes } from '../transport/activities';
 import { loadActivityTypes } from '../transport/typeCatalogue';
 import { DESIGN_TIME, matchingName } from './designTime';
 import { toMapperField } from './mapperFields';
+import { ownerOptionsFor } from './users';
 
 /** The types as a searchable list, by name. A failure (wrong keys, no network) shows as n8n's error; "By Code" still works. */
 function typeList(types: Array<{ code: number; name: string }>, filter: string | undefined): INodeListSearchResult {
@@ -36,8 +37,8 @@ export async function searchAllActivityTypes(this: ILoadOptionsFunctions, filter
 }
 
 /** An activity field in the mapper: custom fields (mx_…) LeadSquared requires say so. */
-function activityMapperField(field: LeadField): ResourceMapperField {
-	return toMapperField(field, field.isMandatory && /^mx_/i.test(field.schemaName) ? ', required' : '');
+function activityMapperField(field: LeadField, owners: INodePropertyOptions[] | undefined): ResourceMapperField {
+	return toMapperField(field, field.isMandatory && /^mx_/i.test(field.schemaName) ? ', required' : '', false, owners);
 }
 
 /** The chosen activity type's fields (from CustomActivity/GetActivitySetting), for the Activity Fields mapper. */
@@ -63,7 +64,9 @@ export async function getActivityFields(this: ILoadOptionsFunctions): Promise<Re
 			return { fields: [], emptyFieldsNotice: `LeadSquared did not list the fields of ${typeLabel(type)}: enter them under "Activity Fields (Manual Entry)".` };
 		}
 		if (type.fields.fields.length === 0) return { fields: [], emptyFieldsNotice: `${typeLabel(type)} has no fields.` };
-		return { fields: type.fields.fields.filter((field) => field.kind !== 'cfs').map(activityMapperField) };
+		const fields = type.fields.fields.filter((field) => field.kind !== 'cfs');
+		const owners = await ownerOptionsFor(this, fields);
+		return { fields: fields.map((field) => activityMapperField(field, owners)) };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'unknown error';
 		return {

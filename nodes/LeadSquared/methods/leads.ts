@@ -5,9 +5,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { ALL_LEADS, TIE_BREAKER } from '../model/lead/search';
+import { leadStages } from '../model/lead/stages';
 import { LeadSquaredClient } from '../transport';
 import { quickSearchLeads, searchLeads as searchLeadPage } from '../transport/leadReads';
-import { DESIGN_TIME, label, loadFieldIndex } from './designTime';
+import { DESIGN_TIME, label, loadFieldIndex, matchingName } from './designTime';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -25,6 +26,12 @@ export async function getLeadSearchFields(this: ILoadOptionsFunctions): Promise<
 		.map((field) => ({ name: label(field.displayName, field.schemaName), value: field.schemaName, description: field.dataType || undefined }));
 	if (!index.get(TIE_BREAKER)) options.push({ name: 'Lead Number (ProspectAutoId)', value: TIE_BREAKER, description: 'Number' });
 	return options.sort(byName);
+}
+
+/** The account's lead stages (the options of ProspectStage, in the account's order), for Lead → Change Stage. */
+export async function searchLeadStages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const stages = leadStages(await loadFieldIndex(this));
+	return { results: matchingName(stages.map((stage) => ({ name: stage, value: stage })), filter) };
 }
 
 const LIST_PAGE_SIZE = 50;

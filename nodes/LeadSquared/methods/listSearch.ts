@@ -9,7 +9,7 @@ export async function searchMatchFields(this: ILoadOptionsFunctions, filter?: st
 	return { results: matchingName(entries, filter) };
 }
 export { searchActivityTypes, searchAllActivityTypes } from './activities';
-export { searchLeads } from './leads';
+export { searchLeads, searchLeadStages } from './leads';
 export { searchStaticLists } from './lists';
 export { searchOpportunityTypes } from './opportunities';
 export { searchTaskTypes } from './tasks';

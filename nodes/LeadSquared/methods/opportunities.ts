@@ -11,6 +11,7 @@ import { opportunityType } from '../transport/opportunities';
 import { loadOpportunityTypes } from '../transport/typeCatalogue';
 import { DESIGN_TIME, matchingName } from './designTime';
 import { toMapperField } from './mapperFields';
+import { ownerOptionsFor } from './users';
 
 /** What a list of opportunity types taken from the activity types says about itself; undefined for the account's own list. */
 export function fallbackNote(list: OpportunityTypeList): string | undefined {
@@ -50,7 +51,8 @@ export async function getOpportunityFields(this: ILoadOptionsFunctions): Promise
 				emptyFieldsNotice: `LeadSquared did not describe the fields of opportunity type ${code}. Enter them by schema name under "Opportunity Fields (Manual Entry)".`,
 			};
 		}
-		return { fields: type.fields.fields.map((field) => toMapperField(field, field.isMandatory ? ', required' : '')) };
+		const owners = await ownerOptionsFor(this, type.fields.fields);
+		return { fields: type.fields.fields.map((field) => toMapperField(field, field.isMandatory ? ', required' : '', false, owners)) };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'unknown error';
 		return {

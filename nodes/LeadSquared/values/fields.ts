@@ -113,6 +113,14 @@ export function parseLeadFields(raw: unknown): LeadField[] | undefined {
 	return fields;
 }
 
+/**
+ * Whether a field holds a LeadSquared user: the lead's owner (OwnerId) or a field of type ActiveUsers (an
+ * activity's or an opportunity's Owner, a sales owner). The field mappers offer the account's users for it.
+ */
+export function isUserField(field: Pick<LeadField, 'schemaName' | 'dataType'>): boolean {
+	return field.schemaName.toLowerCase() === 'ownerid' || field.dataType.toLowerCase().replace(/[^a-z]/g, '') === 'activeusers';
+}
+
 /** Case-insensitive look-up of the account's fields by schema name. */
 export class FieldIndex {
 	private readonly bySchemaName = new Map<string, LeadField>();

@@ -12,6 +12,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const GUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 export const EXAMPLE_GUID = '5d1c7f0e-2b7a-4c1e-9f0e-3a2b1c4d5e6f';
 
+/** Whether a text is a GUID, the form of every LeadSquared record id (leads, lists, users). */
+export function isGuid(text: string): boolean {
+	return GUID.test(text.trim());
+}
+
 export type RecordKind = 'lead' | 'list' | 'account';
 
 const WHAT: Record<RecordKind, { label: string; name: string; hint: string }> = {

@@ -1,9 +1,10 @@
 /**
  * The rest of a LeadSquared workflow, end to end in one workflow (09-crm-chain): two enquiries become
- * leads (Create or Update), each gets an activity (Create Activity, type 201 "Form Submitted"), a
- * follow-up task for a counsellor (Create Task, owner by e-mail), an opportunity (Create Opportunity,
- * type 12000), and the lead's activities are read back (Get Many Activities). Each step's output is
- * checked, and what the sandbox holds afterwards.
+ * leads (Create or Update), each gets an activity (Create Activity, type 201 "Form Submitted"), the
+ * counsellor is read (Get Counsellor: User → Get by e-mail) and made the lead's owner by the id read
+ * (Assign Counsellor: Lead → Change Owner), a follow-up task for her (Create Task, owner by e-mail), an
+ * opportunity (Create Opportunity, type 12000), and the lead's activities are read back (Get Many
+ * Activities). Each step's output is checked, and what the sandbox holds afterwards.
  */
 import { itemsOf, leadByEmail } from '../support';
 import type { LineRun, OutputItem } from '../support';
@@ -17,7 +18,7 @@ const paired = (items: OutputItem[]) => items.map((item) => item.pairedItem);
 
 /** A Scenario (./index; not imported from there, so that the two modules do not import each other). */
 export const crmChain = {
-	name: 'CRM chain: Create or Update lead → Create activity → Create task → Create opportunity → Get Many activities',
+	name: 'CRM chain: Create or Update lead → Create activity → Get user → Change owner → Create task → Create opportunity → Get Many activities',
 	workflows: [WORKFLOW],
 	checks(run: () => LineRun): void {
 		const execution = () => run().executions[WORKFLOW];
@@ -42,6 +43,30 @@ export const crmChain = {
 					[leadIds()[1], 'Enquiry about Law', '2026-03-01 10:15:00', 'Contact Us'],
 				]),
 			);
+		});
+
+		it('Get Counsellor: the user read by e-mail, her id as UserId, once per lead, paired', () => {
+			const items = step('Get Counsellor');
+			expect(items.map((item) => item.json)).toEqual([
+				expect.objectContaining({ UserId: ASHA.id, EmailAddress: ASHA.email, StatusCode: 0 }),
+				expect.objectContaining({ UserId: ASHA.id, EmailAddress: ASHA.email, StatusCode: 0 }),
+			]);
+			expect(items.every((item) => !('ID' in item.json))).toBe(true);
+			expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
+		});
+
+		it('Assign Counsellor: each lead now owned by the user read before, sent as OwnerId = her id', () => {
+			const items = step('Assign Counsellor');
+			expect(items.map((item) => item.json)).toEqual(
+				leadIds().map((leadId) => expect.objectContaining({ status: 'Success', leadId, ownerId: ASHA.id, ownerEmail: ASHA.email })),
+			);
+			expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
+			for (const email of [RAVI, SARA]) expect(leadByEmail(run().sandbox.leads(), email)?.OwnerId).toBe(ASHA.id);
+			const updates = run().sandbox.log.filter((entry) => entry.endpoint === 'Lead.Update' && leadIds().includes(String(entry.query.leadId)));
+			expect(updates.map((entry) => entry.body)).toEqual([
+				[{ Attribute: 'OwnerId', Value: ASHA.id }],
+				[{ Attribute: 'OwnerId', Value: ASHA.id }],
+			]);
 		});
 
 		it('Create Task: a follow-up to-do for each lead, owned by the counsellor given by e-mail', () => {

@@ -17,6 +17,7 @@ import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';
 import { manualEntries, mappedEntries } from '../fieldEntries';
+import { OwnerResolver, ownerLocator, readOwner } from '../owner';
 import { showFor } from '../utils';
 import { activityTypeLocator, ActivityTypeCache, readActivityTypeCode } from './activityType';
 
@@ -155,14 +156,12 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: "Whether to return the lead's score after the activity (sends IncludeLeadScore=true). Not available with Send in Batches.",
 			},
-			{
-				displayName: 'Owner Email',
+			ownerLocator({
+				// The name of the text field this was (Owner Email): workflows saved with it keep their value.
 				name: 'ownerEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: "E-mail address of the LeadSquared user who owns the activity (ActivityOwnerEmail). Empty: the user of the credential's keys.",
-			},
+				description:
+					"The LeadSquared user who owns the activity, sent as ActivityOwnerEmail: a user from the list or by ID is sent as their e-mail address. Empty: the user of the credential's keys.",
+			}),
 			{
 				displayName: 'Send in Batches',
 				name: 'sendInBatches',
@@ -188,6 +187,7 @@ export const description = showFor({ resource: ['activity'], operation: ['create
 
 interface Setup {
 	types: ActivityTypeCache;
+	owners: OwnerResolver;
 	payload: ActivityOptions;
 	includeLeadScore: boolean;
 }
@@ -211,6 +211,23 @@ function readLead(context: IExecuteFunctions, itemIndex: number): ActivityInput[
 		};
 	}
 	throw new InputError(`Find Lead By is "${String(leadBy)}"; it must be "id" or "email"`, 'leadBy');
+}
+
+/**
+ * Options → Owner as the e-mail address ActivityOwnerEmail takes: a user from the list or by ID becomes their
+ * address (an unknown or deactivated user is refused). A text (a workflow saved when this was the Owner Email
+ * text field, or an AI agent's value) is the address itself, checked as before.
+ */
+async function readActivityOwner(run: RunContext, index: number, owners: OwnerResolver): Promise<unknown> {
+	const raw = run.context.getNodeParameter('options.ownerEmail', index, '') as unknown;
+	if (raw === null || typeof raw !== 'object') return raw;
+	const owner = readOwner(run.context, index, 'options.ownerEmail', 'Options → Owner', 'ownerEmail');
+	if (!owner || owner.by === 'email') return owner?.value;
+	const user = await owners.active(owner, 'Options → Owner', 'ownerEmail');
+	if (user.email === '') {
+		throw new InputError(`Options → Owner: LeadSquared lists no e-mail address for user ${user.id}`, 'ownerEmail', 'LeadSquared takes the owner of an activity by e-mail address: choose a user who has one.');
+	}
+	return user.email;
 }
 
 /**
@@ -314,6 +331,7 @@ class CreateActivity implements Operation<ActivityPayload, Setup> {
 	async setup(run: RunContext): Promise<Setup> {
 		return {
 			types: new ActivityTypeCache(run.client),
+			owners: new OwnerResolver(run.client),
 			payload: {
 				timezone: readTimezone(run.context, run.options),
 				skipDropdownCheck: run.options.validateDropDownOptions === true,
@@ -329,7 +347,7 @@ class CreateActivity implements Operation<ActivityPayload, Setup> {
 			lead: readLead(context, index),
 			note: context.getNodeParameter('note', index, ''),
 			dateTime: context.getNodeParameter('activityDateTime', index, ''),
-			ownerEmail: context.getNodeParameter('options.ownerEmail', index, ''),
+			ownerEmail: await readActivityOwner(run, index, setup.owners),
 			fields: readFields(context, index),
 		};
 		// The type's fields are fetched once per run (a code LeadSquared does not know, or a system or opportunity

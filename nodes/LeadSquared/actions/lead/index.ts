@@ -1,4 +1,6 @@
 import * as addToList from './addToList.operation';
+import * as changeOwner from './changeOwner.operation';
+import * as changeStage from './changeStage.operation';
 import * as createOrUpdate from './createOrUpdate.operation';
 import * as deleteLead from './delete.operation';
 import * as get from './get.operation';
@@ -20,6 +22,18 @@ export const { operations, description } = resourceOf(
 				value: 'addToList',
 				description: 'Add a lead to a static list',
 				action: 'Add a lead to a list',
+			},
+			{
+				name: 'Change Owner',
+				value: 'changeOwner',
+				description: 'Give a lead a new owner (an active user), by the lead\'s ID',
+				action: 'Change the owner of a lead',
+			},
+			{
+				name: 'Change Stage',
+				value: 'changeStage',
+				description: 'Move a lead to another of your lead stages, by the lead\'s ID',
+				action: 'Change the stage of a lead',
 			},
 			{
 				name: 'Create or Update',
@@ -60,5 +74,5 @@ export const { operations, description } = resourceOf(
 		],
 		default: 'createOrUpdate',
 	},
-	{ createOrUpdate, update, delete: deleteLead, get, getMany, addToList, removeFromList },
+	{ createOrUpdate, update, changeOwner, changeStage, delete: deleteLead, get, getMany, addToList, removeFromList },
 );

@@ -141,6 +141,16 @@ export function readMatchField(context: IExecuteFunctions, itemIndex: number, em
 	return searchBy;
 }
 
+/** Trigger LeadSquared Automations: postUpdatedLead=true. */
+export const triggerAutomationsOption: INodeProperties = {
+	displayName: 'Trigger LeadSquared Automations',
+	name: 'triggerAutomations',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether lead-update automations, webhooks and notifications should fire for this change (sends postUpdatedLead=true). LeadSquared does not fire them for API updates by default.',
+};
+
 /** Options of every lead write. */
 export const leadWriteOptions: INodeProperties[] = [
 	dateTimezoneOption,
@@ -156,14 +166,7 @@ export const leadWriteOptions: INodeProperties[] = [
 		],
 		description: 'What to do with a field whose value is null or missing',
 	},
-	{
-		displayName: 'Trigger LeadSquared Automations',
-		name: 'triggerAutomations',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether lead-update automations, webhooks and notifications should fire for this change (sends postUpdatedLead=true). LeadSquared does not fire them for API updates by default.',
-	},
+	triggerAutomationsOption,
 	{
 		displayName: 'Unknown Fields',
 		name: 'unknownFields',

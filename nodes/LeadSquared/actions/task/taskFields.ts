@@ -1,12 +1,8 @@
 /**
  * Parameters the task operations share: the task type and the owner (resource locators fed by the
- * account's task types and users), and reading the owner of one item.
+ * account's task types and by the one owner list), and reading the owner of one item.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { isBlank } from '../../values/checks';
-import { InputError } from '../../machinery/errors';
-import type { OwnerBy } from '../../model/task/body';
+import type { INodeProperties } from 'n8n-workflow';
 
 export function taskTypeLocator(extra: Partial<INodeProperties> & { description: string }, withId = false): INodeProperties {
 	return {
@@ -29,46 +25,5 @@ export function taskTypeLocator(extra: Partial<INodeProperties> & { description:
 	};
 }
 
-export function ownerLocator(extra: Partial<INodeProperties> & { description: string }): INodeProperties {
-	return {
-		displayName: 'Owner',
-		name: 'owner',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a user...',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 3b1041fb-8374-11e7-8758-0a106ee76b21' },
-			{ displayName: 'By Email', name: 'email', type: 'string', placeholder: 'e.g. name@example.com' },
-		],
-		...extra,
-	};
-}
-
-/** A resource locator's mode and value for one item. */
-export function locatorOf(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: unknown } {
-	const raw = context.getNodeParameter(name, itemIndex, { mode: 'list', value: '' }) as unknown;
-	if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-		const { mode, value } = raw as { mode?: unknown; value?: unknown };
-		return { mode: typeof mode === 'string' ? mode : 'list', value };
-	}
-	// A plain value (e.g. set by an AI agent or an older workflow): taken as given.
-	return { mode: 'list', value: raw };
-}
-
-/** The owner of one item: by id (From List, By ID) or by e-mail; undefined when empty. */
-export function readOwner(context: IExecuteFunctions, itemIndex: number): { by: OwnerBy; value: unknown } | undefined {
-	const { mode, value } = locatorOf(context, 'owner', itemIndex);
-	if (isBlank(value)) return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new InputError('Owner is not a user id or an e-mail address', 'owner', 'Choose a user from the list, or give a user id or e-mail address.');
-	}
-	const text = String(value).trim();
-	// "By ID" holding an e-mail address, or a list value typed by hand: an address is sent as one.
-	return { by: mode === 'email' || text.includes('@') ? 'email' : 'id', value: text };
-}
+/** The owner parameter and its reading are shared by every operation that names a user (../owner.ts). */
+export { locatorOf, ownerLocator, readOwner } from '../owner';
