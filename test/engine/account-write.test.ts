@@ -121,7 +121,7 @@ describe('Account → Create', () => {
 			node,
 		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe(`Owner "${INACTIVE_USER_EMAIL}" is not an active user of this LeadSquared account [item 0]`);
+		expect(result.error?.message).toMatch(new RegExp(`^Owner: Karan Mehta \\(${INACTIVE_USER_EMAIL.replace(/\./g, '\\.')}, [0-9a-f-]{36}\\) is a deactivated LeadSquared user \\[item 0\\]$`));
 		expect(calls(sandbox, 'Company.Create')).toHaveLength(0);
 	});
 });

@@ -38,7 +38,7 @@ const CREATE: BadInputCase[] = [
 	{ name: 'CompanyId in the field list', parameters: create, good, bad: { ...good, field: 'CompanyId' }, message: /^Account field "CompanyId" cannot be given in the field list/, field: 'CompanyId' },
 	{ name: 'a field value that is an object', parameters: create, good, bad: { ...good, value: { a: 1 } }, message: /^Account field "City" is an object; LeadSquared fields take a single/, field: 'City' },
 	{ name: 'a null field value (Empty Values: fail)', parameters: create, good, bad: { ...good, value: null }, message: /^Account field "City" has no value \(null\)/, field: 'City' },
-	{ name: 'an owner e-mail that is no user', parameters: create, good, bad: { ...good, owner: 'nobody@example.com' }, message: /^Owner "nobody@example\.com" is not a user of this LeadSquared account/, field: 'owner' },
+	{ name: 'an owner e-mail that is no user', parameters: create, good, bad: { ...good, owner: 'nobody@example.com' }, message: /^Owner: no LeadSquared user has the e-mail address "nobody@example\.com"/, field: 'owner' },
 ];
 
 const update: IDataObject = { resource: 'account', operation: 'update', accountId: '={{ $json.id }}', accountName: '={{ $json.name }}', accountFields: field('City', '={{ $json.city }}') };

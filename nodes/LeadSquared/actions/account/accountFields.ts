@@ -6,18 +6,16 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputError, LeadSquaredError } from '../../machinery/errors';
+import { LeadSquaredError } from '../../machinery/errors';
 import { explainAccountFailure } from '../../model/account/failures';
 import type { AccountContext } from '../../model/account/failures';
 import type { EmptyValues, FieldInput, FieldOptions } from '../../model/account/payload';
 import type { LeadSquaredClient } from '../../transport';
-import { listUsers } from '../../transport/users';
-import type { User } from '../../transport/users';
 import { checkRecordId, EXAMPLE_GUID, recordKey } from '../../values/recordIds';
 import { readTimezone } from '../dateTimezone';
 import { manualEntries } from '../fieldEntries';
 import { leadWriteOptions } from '../lead/leadFields';
-import { readOwner } from '../task/taskFields';
+import { OwnerResolver, readOwner } from '../owner';
 
 /** What the account field lists say (Create, Update). */
 export const ACCOUNT_FIELDS_DESCRIPTION =
@@ -102,33 +100,21 @@ export function readItemOwner(context: IExecuteFunctions, index: number): ItemOw
 }
 
 /**
- * The account's users, read at most once per execution, to turn an owner's e-mail into the user id the
- * account calls take (OwnerId [CODE id 63375367859]; an account activity's Owner field [DOC]).
+ * The owners of an execution's accounts as user ids, the form the account calls take (OwnerId [CODE id
+ * 63375367859]; an account activity's Owner field [DOC]): an id goes as given, an e-mail is looked up among
+ * the account's users (one Users.Get per execution, shared with every owner field) and must be an active user.
  */
 export class Owners {
-	private users?: Promise<User[]>;
+	private readonly resolver: OwnerResolver;
 
-	constructor(private readonly client: LeadSquaredClient) {}
+	constructor(client: LeadSquaredClient) {
+		this.resolver = new OwnerResolver(client);
+	}
 
-	/** An owner as a user id (undefined: none given). An e-mail that is no active user is refused. */
+	/** An owner as a user id (undefined: none given). */
 	async resolve(owner: ItemOwner | undefined): Promise<string | undefined> {
 		if (owner === undefined) return undefined;
-		const value = String(owner.value);
-		if (owner.by === 'id') return value;
-		if (!this.users) {
-			this.users = listUsers(this.client);
-			this.users.catch(() => (this.users = undefined));
-		}
-		const users = await this.users;
-		const user = users.find((candidate) => candidate.email.toLowerCase() === value.toLowerCase());
-		if (!user || !user.active) {
-			throw new InputError(
-				`Owner "${value}" is not ${user ? 'an active' : 'a'} user of this LeadSquared account`,
-				'owner',
-				'Choose the owner from the list, or give the e-mail address (or ID) of an active user.',
-			);
-		}
-		return user.id;
+		return owner.by === 'id' ? owner.value : (await this.resolver.active(owner)).id;
 	}
 }
 
