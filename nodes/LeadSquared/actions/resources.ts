@@ -8,6 +8,7 @@ import * as activity from './activity';
 import * as lead from './lead';
 import * as note from './note';
 import * as opportunity from './opportunity';
+import * as salesActivity from './salesActivity';
 import * as task from './task';
 import type { Execute } from './utils';
 
@@ -26,5 +27,6 @@ export const RESOURCES: Resource[] = [
 	{ name: 'Activity', value: 'activity', description: activity.description, operations: activity.operations },
 	{ name: 'Note', value: 'note', description: note.description, operations: note.operations },
 	{ name: 'Opportunity', value: 'opportunity', description: opportunity.description, operations: opportunity.operations },
+	{ name: 'Sales Activity', value: 'salesActivity', description: salesActivity.description, operations: salesActivity.operations },
 	{ name: 'Task', value: 'task', description: task.description, operations: task.operations },
 ];

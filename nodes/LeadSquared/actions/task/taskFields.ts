@@ -50,25 +50,33 @@ export function ownerLocator(extra: Partial<INodeProperties> & { description: st
 	};
 }
 
-/** A resource locator's mode and value for one item. */
-export function locatorOf(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: unknown } {
-	const raw = context.getNodeParameter(name, itemIndex, { mode: 'list', value: '' }) as unknown;
+/** A resource locator's saved value as its mode and value; a plain value (an AI agent's, an older workflow's) is taken as given. */
+export function locatorParts(raw: unknown): { mode: string; value: unknown } {
 	if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
 		const { mode, value } = raw as { mode?: unknown; value?: unknown };
 		return { mode: typeof mode === 'string' ? mode : 'list', value };
 	}
-	// A plain value (e.g. set by an AI agent or an older workflow): taken as given.
 	return { mode: 'list', value: raw };
 }
 
-/** The owner of one item: by id (From List, By ID) or by e-mail; undefined when empty. */
-export function readOwner(context: IExecuteFunctions, itemIndex: number): { by: OwnerBy; value: unknown } | undefined {
-	const { mode, value } = locatorOf(context, 'owner', itemIndex);
+/** A resource locator's mode and value for one item. */
+export function locatorOf(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: unknown } {
+	return locatorParts(context.getNodeParameter(name, itemIndex, { mode: 'list', value: '' }) as unknown);
+}
+
+/** A user from an owner locator's value: by id (From List, By ID) or by e-mail; undefined when empty. */
+export function ownerFrom(raw: unknown, label = 'Owner', field = 'owner'): { by: OwnerBy; value: string } | undefined {
+	const { mode, value } = locatorParts(raw);
 	if (isBlank(value)) return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new InputError('Owner is not a user id or an e-mail address', 'owner', 'Choose a user from the list, or give a user id or e-mail address.');
+		throw new InputError(`${label} is not a user id or an e-mail address`, field, 'Choose a user from the list, or give a user id or e-mail address.');
 	}
 	const text = String(value).trim();
 	// "By ID" holding an e-mail address, or a list value typed by hand: an address is sent as one.
 	return { by: mode === 'email' || text.includes('@') ? 'email' : 'id', value: text };
+}
+
+/** The owner of one item: by id (From List, By ID) or by e-mail; undefined when empty. */
+export function readOwner(context: IExecuteFunctions, itemIndex: number): { by: OwnerBy; value: unknown } | undefined {
+	return ownerFrom(context.getNodeParameter('owner', itemIndex, { mode: 'list', value: '' }) as unknown);
 }
