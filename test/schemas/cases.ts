@@ -2,5 +2,6 @@
 import type { OutputCase } from './case';
 import { CRM_CASES } from './cases-crm';
 import { LEAD_CASES } from './cases-lead';
+import { SALES_CASES } from './cases-sales';
 
-export const CASES: OutputCase[] = [...LEAD_CASES, ...CRM_CASES];
+export const CASES: OutputCase[] = [...LEAD_CASES, ...CRM_CASES, ...SALES_CASES];
