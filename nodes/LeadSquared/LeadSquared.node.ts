@@ -15,7 +15,7 @@ export class LeadSquared implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update, find and delete leads and their activities, tasks, opportunities and notes in the LeadSquared CRM',
+		description: 'Create, update, find and delete leads and their activities, tasks, opportunities, notes and sales activities in the LeadSquared CRM',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
