@@ -29,6 +29,7 @@ const good = { lead: LEAD, status: 'Open', sku: 'ENG-101', quantity: 2, price: 1
 
 const CREATE: BadInputCase[] = [
 	{ name: 'an empty lead id', parameters: create, good, bad: { ...good, lead: ' ' }, message: /^Lead ID is empty/, field: 'leadId' },
+	{ name: 'a lead id that is an e-mail address', parameters: create, good, bad: { ...good, lead: 'buyer@example.com' }, message: /^Lead ID "buyer@example\.com" is not a LeadSquared lead ID/, field: 'leadId' },
 	{ name: 'a status that is not Open, Won or Lost', parameters: create, good, bad: { ...good, status: 'Pending' }, message: /^Status is "Pending"; it must be Open, Won or Lost/, field: 'status' },
 	{ name: 'an empty product', parameters: create, good, bad: { ...good, sku: '' }, message: /^Product line → Product is empty/, field: 'product' },
 	{ name: 'a product the account does not have', parameters: create, good, bad: { ...good, sku: 'NOPE' }, message: /^Product line: your LeadSquared account has no product with SKU "NOPE"/, field: 'product' },
@@ -50,6 +51,7 @@ const goodUpdate = () => ({ id: saleId, sku: 'MBA-201', quantity: '', price: 500
 
 const UPDATE: BadInputCase[] = [
 	{ name: 'an empty sales activity id', parameters: update, good: goodUpdate, bad: () => ({ ...goodUpdate(), id: '' }), message: /^Sales Activity ID is empty/, field: 'salesActivityId' },
+	{ name: 'a lead id that is not a GUID', parameters: { ...update, leadId: '={{ $json.lead }}' }, good: () => ({ ...goodUpdate(), lead: LEAD }), bad: () => ({ ...goodUpdate(), lead: '1016' }), message: /^Lead ID "1016" is not a LeadSquared lead ID/, field: 'leadId' },
 	{ name: 'a product the account does not have', parameters: update, good: goodUpdate, bad: () => ({ ...goodUpdate(), sku: 'NOPE' }), message: /^Product: your LeadSquared account has no product with SKU "NOPE"/, field: 'product' },
 	{ name: 'a quantity without a unit price', parameters: update, good: goodUpdate, bad: () => ({ ...goodUpdate(), quantity: 3, price: '' }), message: /^Quantity is given without a Unit Price/, field: 'unitPrice' },
 	{ name: 'a unit price that is a word', parameters: update, good: goodUpdate, bad: () => ({ ...goodUpdate(), price: 'free' }), message: /^Unit Price is "free", which is not a number/, field: 'unitPrice' },

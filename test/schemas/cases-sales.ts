@@ -10,7 +10,7 @@ import { ENGINEERING, newSale, PRODUCT } from '../sandbox/crm-extra-client';
 import type { OutputCase } from './case';
 
 const byItem = (name: string) => `={{ $json.${name} }}`;
-const line = (value: string, quantity: unknown, unitPrice: unknown, mode = 'list'): IDataObject => ({ product: locator(value, mode), quantity, unitPrice });
+const line = (value: string, quantity: number, unitPrice: number, mode = 'list'): IDataObject => ({ product: locator(value, mode), quantity, unitPrice });
 
 export const SALES_CASES: OutputCase[] = [
 	{

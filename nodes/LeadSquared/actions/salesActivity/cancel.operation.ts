@@ -6,21 +6,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { cancelSale } from '../../transport/salesActivities';
-import { optionalText, requiredText } from '../../values/checks';
+import { optionalText } from '../../values/checks';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
+import { readSalesActivityId, salesActivityIdProperty } from './salesFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Sales Activity ID',
-		name: 'salesActivityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.salesActivityId }}',
-		description: 'The sales activity to cancel (e.g. for a refund or a return)',
-	},
+	salesActivityIdProperty('The sales activity to cancel (e.g. for a refund or a return)'),
 	{
 		displayName: 'Reason',
 		name: 'reason',
@@ -44,7 +37,7 @@ class CancelSale implements Operation<Prepared> {
 	prepare(run: RunContext, index: number): Prepared {
 		const { context } = run;
 		return {
-			id: requiredText(context.getNodeParameter('salesActivityId', index, ''), 'Sales Activity ID', 'salesActivityId', 'Give the ID of the sales activity to cancel.'),
+			id: readSalesActivityId(context, index),
 			note: optionalText(context.getNodeParameter('reason', index, ''), 'Reason', 'reason') ?? '',
 		};
 	}

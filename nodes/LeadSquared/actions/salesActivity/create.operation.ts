@@ -9,18 +9,19 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { LeadSquaredError, sentences, WrittenError } from '../../machinery/errors';
 import { settle } from '../../machinery/scheduler';
-import { lineLabel, ownerKeys, productKeys, readLines, saleStatus, sumDecimals } from '../../model/sales/lines';
+import { lineLabel, productKeys, readLines, saleStatus, sumDecimals } from '../../model/sales/lines';
 import type { CreateSaleBody, Line, LineInput, SaleStatus } from '../../model/sales/lines';
 import type { Product } from '../../model/sales/products';
 import { createSale } from '../../transport/salesActivities';
-import { optionalDateTime, requiredText } from '../../values/checks';
-import { dateTimezoneOption, readTimezone } from '../dateTimezone';
+import { dateTimezoneOption } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { leadIdProperty, readLeadId } from '../lead/byId';
 import type { Entry, Operation, RunContext } from '../engine';
-import { ownerFrom } from '../task/taskFields';
 import { showFor } from '../utils';
 import {
+	ownerAndDate,
 	ProductCatalogue,
+	productCatalogue,
 	productLocator,
 	productSummary,
 	quantityProperty,
@@ -38,15 +39,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.leadId }}',
-		description: "The lead who bought (ProspectID), e.g. the leadId output by Lead → Create or Update",
-	},
+	leadIdProperty('The lead who bought'),
 	{ ...statusProperty, required: true },
 	{
 		displayName: 'Products',
@@ -101,18 +94,15 @@ function amount(text: string): number {
 }
 
 class CreateSale implements Operation<Prepared, ProductCatalogue> {
-	setup(run: RunContext): Promise<ProductCatalogue> {
-		return Promise.resolve(new ProductCatalogue(run.client));
-	}
+	readonly setup = productCatalogue;
 
 	async prepare(run: RunContext, index: number, _item: INodeExecutionData, catalogue: ProductCatalogue): Promise<Prepared> {
 		const { context } = run;
-		const leadId = requiredText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead who bought, e.g. {{ $json.leadId }}.');
+		const leadId = readLeadId(context, index);
 		const status = saleStatus(context.getNodeParameter('status', index, 'Open'));
 		const lines = readLines((context.getNodeParameter('products.line', index, []) as LineInput[] | undefined) ?? []);
 		const extra = (context.getNodeParameter('additionalFields', index, {}) ?? {}) as IDataObject;
-		const owner = ownerFrom(extra.salesOwner, 'Sales Owner', 'salesOwner');
-		const salesDate = optionalDateTime(extra.salesDate, 'Sales Date', 'salesDate', readTimezone(context, run.options));
+		const ownerDate = ownerAndDate(run, extra);
 		const prepared: Prepared['lines'] = [];
 		for (const line of lines) {
 			const product = await catalogue.check(line.ref, lineLabel(line.position, lines.length));
@@ -124,8 +114,7 @@ class CreateSale implements Operation<Prepared, ProductCatalogue> {
 					...productKeys(line.ref, product),
 					Status: status,
 					Revenue: line.revenue,
-					...ownerKeys(owner),
-					...(salesDate !== undefined ? { SalesDate: salesDate } : {}),
+					...ownerDate,
 				},
 			});
 		}

@@ -10,22 +10,14 @@ import { settle } from '../../machinery/scheduler';
 import { isEmptySale, isSaleNotFound, saleObject, saleRecord, typedSale } from '../../model/sales/records';
 import { retrieveSale } from '../../transport/salesActivities';
 import { unexpectedAnswer } from '../../transport/shape';
-import { requiredText } from '../../values/checks';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
+import { readSalesActivityId, salesActivityIdProperty } from './salesFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Sales Activity ID',
-		name: 'salesActivityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.salesActivityId }}',
-		description: 'The sales activity to get, e.g. the salesActivityId output by Create',
-	},
+	salesActivityIdProperty('The sales activity to get, e.g. the salesActivityId output by Create'),
 	optionsCollection(
 		[
 			{
@@ -53,7 +45,7 @@ function notFound(id: string, said?: string): LeadSquaredError {
 
 class GetSale implements Operation<string> {
 	prepare(run: RunContext, index: number): string {
-		return requiredText(run.context.getNodeParameter('salesActivityId', index, ''), 'Sales Activity ID', 'salesActivityId', 'Give the ID of the sales activity, e.g. {{ $json.salesActivityId }}.');
+		return readSalesActivityId(run.context, index);
 	}
 
 	keys(id: string): string[] {

@@ -9,23 +9,15 @@ import { newestSalesFirst, saleRecord, typedSale } from '../../model/sales/recor
 import type { SaleRead } from '../../model/sales/records';
 import { salesOfLead } from '../../transport/salesActivities';
 import { unexpectedAnswer } from '../../transport/shape';
-import { requiredText } from '../../values/checks';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { leadIdProperty, readLeadId } from '../lead/byId';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.leadId }}',
-		description: "The lead's ID (ProspectID) whose sales activities to get",
-	},
+	leadIdProperty('The lead whose sales activities to get'),
 	...listingProperties,
 	optionsCollection(
 		[{ ...typedValuesOption, description: `${typedValuesOption.description}. Each field is typed by its own data type: the order value as a number, the sales date as ISO 8601.` }],
@@ -43,7 +35,7 @@ interface Prepared {
 class GetManySales implements Operation<Prepared> {
 	prepare(run: RunContext, index: number): Prepared {
 		return {
-			leadId: requiredText(run.context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead whose sales activities to get.'),
+			leadId: readLeadId(run.context, index),
 			limit: readLimit(run.context, index),
 		};
 	}

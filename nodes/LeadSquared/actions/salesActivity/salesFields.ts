@@ -3,17 +3,44 @@
  * a SKU or an ID; a product line with quantity and unit price; the status; the sales owner) and the account's
  * products as the checks use them, looked up at most once per product and execution.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError, LeadSquaredError } from '../../machinery/errors';
 import { settle } from '../../machinery/scheduler';
+import { ownerKeys } from '../../model/sales/lines';
+import type { CreateSaleBody } from '../../model/sales/lines';
 import { findProduct, refLabel } from '../../model/sales/products';
 import type { Product, ProductRef } from '../../model/sales/products';
 import type { LeadSquaredClient } from '../../transport';
 import { listProducts, PRODUCT_PAGE_SIZE, retrieveProducts } from '../../transport/salesActivities';
-import { ownerLocator } from '../task/taskFields';
+import { optionalDateTime, requiredText } from '../../values/checks';
+import { readTimezone } from '../dateTimezone';
+import type { RunContext } from '../engine';
+import { ownerFrom, ownerLocator } from '../task/taskFields';
 
 export const MANAGE_PRODUCTS = 'My Account → Settings → Customization → Manage Products';
+
+export function salesActivityIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Sales Activity ID',
+		name: 'salesActivityId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.salesActivityId }}',
+		description,
+	};
+}
+
+/** The item's Sales Activity ID (trimmed, not empty). */
+export function readSalesActivityId(context: IExecuteFunctions, index: number): string {
+	return requiredText(
+		context.getNodeParameter('salesActivityId', index, ''),
+		'Sales Activity ID',
+		'salesActivityId',
+		'Give the ID of the sales activity: the salesActivityId output by Create, or the ID output by Get Many.',
+	);
+}
 
 export function productLocator(extra: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -137,6 +164,17 @@ export class ProductCatalogue {
 		}
 		return await this.everything;
 	}
+}
+
+/** The products, for an operation's setup: looked up at most once per product and execution. */
+export async function productCatalogue(run: RunContext): Promise<ProductCatalogue> {
+	return await Promise.resolve(new ProductCatalogue(run.client));
+}
+
+/** The Sales Owner and Sales Date of one item's fields, as body keys. */
+export function ownerAndDate(run: RunContext, fields: IDataObject): Pick<CreateSaleBody, 'SalesOwner' | 'SalesOwnerEmail' | 'SalesDate'> {
+	const salesDate = optionalDateTime(fields.salesDate, 'Sales Date', 'salesDate', readTimezone(run.context, run.options));
+	return { ...ownerKeys(ownerFrom(fields.salesOwner, 'Sales Owner', 'salesOwner')), ...(salesDate !== undefined ? { SalesDate: salesDate } : {}) };
 }
 
 /** What a line's product reads as in the output. */

@@ -8,28 +8,32 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { InputError, LeadSquaredError } from '../../machinery/errors';
 import { settle } from '../../machinery/scheduler';
-import { checkedDecimal, multiplyDecimals, ownerKeys, productKeys, productRef, saleStatus } from '../../model/sales/lines';
+import { checkedDecimal, multiplyDecimals, productKeys, productRef, saleStatus } from '../../model/sales/lines';
 import type { UpdateSaleBody } from '../../model/sales/lines';
 import { saleObject, saleRecord } from '../../model/sales/records';
 import { retrieveSale, updateSale } from '../../transport/salesActivities';
-import { isBlank, optionalDateTime, optionalText, requiredText } from '../../values/checks';
-import { dateTimezoneOption, readTimezone } from '../dateTimezone';
+import { isBlank, optionalText } from '../../values/checks';
+import { checkRecordId } from '../../values/recordIds';
+import { dateTimezoneOption } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
-import { ownerFrom } from '../task/taskFields';
 import { showFor } from '../utils';
-import { ProductCatalogue, productLocator, quantityProperty, salesDateProperty, salesOwnerLocator, statusProperty, unitPriceProperty } from './salesFields';
+import {
+	ownerAndDate,
+	ProductCatalogue,
+	productCatalogue,
+	productLocator,
+	quantityProperty,
+	readSalesActivityId,
+	salesActivityIdProperty,
+	salesDateProperty,
+	salesOwnerLocator,
+	statusProperty,
+	unitPriceProperty,
+} from './salesFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Sales Activity ID',
-		name: 'salesActivityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.salesActivityId }}',
-		description: 'The sales activity to change, e.g. the salesActivityId output by Create, or the ID output by Get Many',
-	},
+	salesActivityIdProperty('The sales activity to change, e.g. the salesActivityId output by Create, or the ID output by Get Many'),
 	{
 		displayName: 'Lead ID',
 		name: 'leadId',
@@ -78,28 +82,24 @@ function revenueOf(fields: IDataObject): string | undefined {
 }
 
 class UpdateSale implements Operation<Prepared, ProductCatalogue> {
-	setup(run: RunContext): Promise<ProductCatalogue> {
-		return Promise.resolve(new ProductCatalogue(run.client));
-	}
+	readonly setup = productCatalogue;
 
 	async prepare(run: RunContext, index: number, _item: INodeExecutionData, catalogue: ProductCatalogue): Promise<Prepared> {
 		const { context } = run;
-		const id = requiredText(context.getNodeParameter('salesActivityId', index, ''), 'Sales Activity ID', 'salesActivityId', 'Give the ID of the sales activity, e.g. {{ $json.salesActivityId }}.');
-		const leadId = optionalText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId')?.trim();
+		const id = readSalesActivityId(context, index);
+		const lead = optionalText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId');
+		const leadId = lead === undefined ? undefined : checkRecordId(lead, 'lead');
 		const fields = (context.getNodeParameter('updateFields', index, {}) ?? {}) as IDataObject;
 		const ref = fields.product !== undefined ? productRef(fields.product, 'Product') : undefined;
 		const product = ref ? await catalogue.check(ref, 'Product') : undefined;
 		const revenue = revenueOf(fields);
-		const owner = ownerFrom(fields.salesOwner, 'Sales Owner', 'salesOwner');
-		const salesDate = optionalDateTime(fields.salesDate, 'Sales Date', 'salesDate', readTimezone(context, run.options));
 		const status = isBlank(fields.status) ? undefined : saleStatus(fields.status);
 		const body: UpdateSaleBody = {
 			Id: id,
 			...(leadId ? { ProspectId: leadId } : {}),
 			...(ref ? productKeys(ref, product) : {}),
 			...(revenue !== undefined ? { Revenue: revenue } : {}),
-			...ownerKeys(owner),
-			...(salesDate !== undefined ? { SalesDate: salesDate } : {}),
+			...ownerAndDate(run, fields),
 			...(status !== undefined ? { Status: status } : {}),
 		};
 		if (Object.keys(body).every((key) => key === 'Id' || key === 'ProspectId')) {
