@@ -160,12 +160,14 @@ describe('sale records', () => {
 		expect(isSaleNotFound({ kind: 'notFound', message: 'HTTP 404' })).toBe(false);
 	});
 
-	it("a lead's sales: the array, or the list under a key; newest sales date first, ties and undated in LeadSquared's order", () => {
+	it("a lead's sales: the array, or the list under a key; newest sales date first, ties and undated in LeadSquared's order, each sale once", () => {
 		const sale = (ID: string, date: string | null) => ({ ID, Fields: [field('mx_Custom_3', date, 'DateTime')] });
 		expect(saleList([sale('a', null)])).toHaveLength(1);
 		expect(saleList({ List: [sale('a', null)] })).toHaveLength(1);
 		expect(saleList({ Status: 'Success' })).toBeUndefined();
-		const reads = [sale('old', '2026-01-01 00:00:00'), sale('undated', null), sale('new-1', '2026-05-01 10:00:00'), sale('new-2', '2026-05-01 10:00:00')].map((raw) => saleRecord(raw)!);
+		const reads = [sale('old', '2026-01-01 00:00:00'), sale('undated', null), sale('new-1', '2026-05-01 10:00:00'), sale('new-2', '2026-05-01 10:00:00'), sale('NEW-1', '2026-05-01 10:00:00')].map(
+			(raw) => saleRecord(raw)!,
+		);
 		expect(newestSalesFirst(reads).map((read) => read.record.ID)).toEqual(['new-1', 'new-2', 'old', 'undated']);
 	});
 });

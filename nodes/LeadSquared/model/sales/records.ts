@@ -91,9 +91,20 @@ function soldAt(read: SaleRead): number {
 	return iso === undefined ? -Infinity : Date.parse(iso);
 }
 
-/** Sales newest first by sales date; sales of the same date (and those without one, last) keep LeadSquared's order. */
+/**
+ * Sales newest first by sales date; sales of the same date (and those without one, last) keep LeadSquared's
+ * order. A sale the answer holds twice (same ID) is kept once.
+ */
 export function newestSalesFirst(reads: readonly SaleRead[]): SaleRead[] {
-	return reads
+	const seen = new Set<string>();
+	const distinct = reads.filter((read) => {
+		const id = saleIdOf(read.record)?.toLowerCase();
+		if (id === undefined) return true;
+		if (seen.has(id)) return false;
+		seen.add(id);
+		return true;
+	});
+	return distinct
 		.map((read, index) => ({ read, index, at: soldAt(read) }))
 		.sort((a, b) => (a.at === b.at ? a.index - b.index : b.at - a.at))
 		.map(({ read }) => read);
