@@ -13,6 +13,7 @@ import { lineLabel, productKeys, readLines, saleStatus, sumDecimals } from '../.
 import type { CreateSaleBody, Line, LineInput, SaleStatus } from '../../model/sales/lines';
 import type { Product } from '../../model/sales/products';
 import { createSale } from '../../transport/salesActivities';
+import { recordKey } from '../../values/recordIds';
 import { dateTimezoneOption } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import { leadIdProperty, readLeadId } from '../lead/byId';
@@ -123,7 +124,7 @@ class CreateSale implements Operation<Prepared, ProductCatalogue> {
 
 	keys(prepared: Prepared): string[] {
 		// The sales of one lead are posted in the order of the items.
-		return [`lead:${prepared.leadId.toLowerCase()}`];
+		return [recordKey('lead', prepared.leadId)];
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {
