@@ -15,7 +15,7 @@ export class LeadSquared implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update, find and delete leads and their activities, tasks, opportunities and notes, and read users, in the LeadSquared CRM',
+		description: 'Create, update, find and delete leads and their activities, tasks, opportunities, notes, sales activities and accounts, and read users, in the LeadSquared CRM',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -41,9 +41,8 @@ export function ownerLocator(extra: Partial<INodeProperties> & { description: st
 	};
 }
 
-/** A resource locator's mode and value for one item. */
-export function locatorOf(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: unknown } {
-	const raw = context.getNodeParameter(name, itemIndex, { mode: 'list', value: '' }) as unknown;
+/** A resource locator's saved value as its mode and value. */
+export function locatorParts(raw: unknown): { mode: string; value: unknown } {
 	if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
 		const { mode, value } = raw as { mode?: unknown; value?: unknown };
 		return { mode: typeof mode === 'string' ? mode : 'list', value };
@@ -52,17 +51,23 @@ export function locatorOf(context: IExecuteFunctions, name: string, itemIndex: n
 	return { mode: 'list', value: raw };
 }
 
+/** A resource locator's mode and value for one item. */
+export function locatorOf(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: unknown } {
+	return locatorParts(context.getNodeParameter(name, itemIndex, { mode: 'list', value: '' }) as unknown);
+}
+
 export interface OwnerInput {
 	by: UserLookup;
 	value: string;
 }
 
 /**
- * The owner of one item (parameter `name`, default `owner`): by id (From List, By ID) or by e-mail; undefined
- * when empty. A value with an @ is an e-mail address whatever the mode.
+ * A user from an owner locator's saved value (also one inside a collection, e.g. a sales activity's Sales
+ * Owner): by id (From List, By ID) or by e-mail; undefined when empty. A value with an @ is an e-mail address
+ * whatever the mode.
  */
-export function readOwner(context: IExecuteFunctions, itemIndex: number, name = 'owner', label = 'Owner', field = name): OwnerInput | undefined {
-	const { mode, value } = locatorOf(context, name, itemIndex);
+export function ownerFrom(raw: unknown, label = 'Owner', field = 'owner'): OwnerInput | undefined {
+	const { mode, value } = locatorParts(raw);
 	if (isBlank(value)) return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		throw new InputError(`${label} is not a user id or an e-mail address`, field, 'Choose a user from the list, or give a user id or e-mail address.');
@@ -70,6 +75,11 @@ export function readOwner(context: IExecuteFunctions, itemIndex: number, name = 
 	const text = String(value).trim();
 	// "By ID" holding an e-mail address, or a list value typed by hand: an address is sent as one.
 	return { by: mode === 'email' || text.includes('@') ? 'email' : 'id', value: text };
+}
+
+/** The owner of one item (parameter `name`, default `owner`); undefined when empty. */
+export function readOwner(context: IExecuteFunctions, itemIndex: number, name = 'owner', label = 'Owner', field = name): OwnerInput | undefined {
+	return ownerFrom(context.getNodeParameter(name, itemIndex, { mode: 'list', value: '' }) as unknown, label, field);
 }
 
 /** Refuses a user id that is not a GUID and an e-mail address that is not one, naming the parameter. */

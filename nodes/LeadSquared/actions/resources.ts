@@ -10,6 +10,7 @@ import * as activity from './activity';
 import * as lead from './lead';
 import * as note from './note';
 import * as opportunity from './opportunity';
+import * as salesActivity from './salesActivity';
 import * as task from './task';
 import * as user from './user';
 import type { Execute } from './utils';
@@ -31,6 +32,7 @@ export const RESOURCES: Resource[] = [
 	{ name: 'Account Activity', value: 'accountActivity', description: accountActivity.description, operations: accountActivity.operations },
 	{ name: 'Note', value: 'note', description: note.description, operations: note.operations },
 	{ name: 'Opportunity', value: 'opportunity', description: opportunity.description, operations: opportunity.operations },
+	{ name: 'Sales Activity', value: 'salesActivity', description: salesActivity.description, operations: salesActivity.operations },
 	{ name: 'Task', value: 'task', description: task.description, operations: task.operations },
 	{ name: 'User', value: 'user', description: user.description, operations: user.operations },
 ];

@@ -49,7 +49,7 @@ export class LeadSquaredError extends Error {
 export class WrittenError extends LeadSquaredError {
 	constructor(
 		failure: Failure,
-		readonly extra: Record<string, string>,
+		readonly extra: Record<string, string | number | boolean | object | null>,
 	) {
 		super(failure);
 		this.name = 'WrittenError';

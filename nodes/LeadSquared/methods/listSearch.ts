@@ -12,5 +12,6 @@ export { searchActivityTypes, searchAllActivityTypes } from './activities';
 export { searchLeads, searchLeadStages } from './leads';
 export { searchStaticLists } from './lists';
 export { searchOpportunityTypes } from './opportunities';
+export { searchProducts } from './sales';
 export { searchTaskTypes } from './tasks';
 export { searchUsers } from './users';

@@ -8,6 +8,7 @@ import type { SandboxOptions } from '../../../sandbox';
 import type { LineRun } from '../support';
 import { crmChain } from './crm-chain';
 import { leadChain } from './lead-chain';
+import { salesChain } from './sales-chain';
 
 export interface Scenario {
 	/** Shown as a describe block. */
@@ -22,4 +23,4 @@ export interface Scenario {
 	checks(run: () => LineRun): void;
 }
 
-export const SCENARIOS: Scenario[] = [leadChain, crmChain];
+export const SCENARIOS: Scenario[] = [leadChain, crmChain, salesChain];
