@@ -52,8 +52,13 @@ describe('the one owner list', () => {
 	it('every owner parameter of every operation is a resource locator on searchUsers, with By ID and By Email', () => {
 		const owners = allParameters().filter(({ property }) => /owner|^user$/i.test(property.name) && property.type !== 'boolean');
 		expect(owners.map(({ where, property }) => `${where}: ${property.name}`).sort()).toEqual([
+			'account → create: owner',
+			'account → update: owner',
+			'accountActivity → create: owner',
 			'activity → create: ownerEmail',
 			'lead → changeOwner: owner',
+			'salesActivity → create: salesOwner',
+			'salesActivity → update: salesOwner',
 			'task → create: owner',
 			'task → getMany: owner',
 			'user → get: user',
