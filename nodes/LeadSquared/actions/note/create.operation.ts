@@ -10,17 +10,10 @@ import type { NoteBody } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
+import { attachmentUrlProperty, noteLeadIdProperty } from './noteFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.leadId }}',
-		description: "The lead's ID (ProspectID), e.g. the leadId output by Lead → Create or Update",
-	},
+	noteLeadIdProperty("The lead's ID (ProspectID), e.g. the leadId output by Lead → Create or Update"),
 	{
 		displayName: 'Note',
 		name: 'note',
@@ -36,16 +29,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Attachment URL',
-				name: 'attachmentUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/brochure.pdf',
-				description: 'The address of a file to attach to the note (sent as AttachmentName). LeadSquared stores the link; it does not upload the file.',
-			},
-		],
+		options: [attachmentUrlProperty],
 	},
 	optionsCollection([], sharedOptions({ writes: false })),
 ];
