@@ -62,10 +62,10 @@ describe('sandbox: GetOpportunityDetails and opportunity Delete', () => {
 	});
 
 	it('GetOpportunityTypes and GetOpportunityTypeMetadata report CanDelete by the same rule as Delete (true by default)', async () => {
-		const canDelete = async (): Promise<unknown[]> => {
+		const canDelete = async (): Promise<Array<[unknown, unknown, unknown]>> => {
 			const types = (await call(sb, C.oppTypes)).json as Array<Record<string, unknown>>;
 			const metadata = await Promise.all(types.map(async (type) => (await call(sb, C.oppTypeMetadata, { query: { code: String(type.EventCode) } })).json.CanDelete));
-			return types.map((type, index) => [type.EventCode, type.CanDelete, metadata[index]]);
+			return types.map((type, index) => [type.EventCode, type.CanDelete, metadata[index]] as [unknown, unknown, unknown]);
 		};
 		expect(await canDelete()).toEqual([
 			[12000, true, true],
