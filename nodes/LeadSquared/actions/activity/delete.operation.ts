@@ -11,11 +11,11 @@ import { buildActivityDeletion } from '../../model/activity/edits';
 import type { ActivityDeletionBody } from '../../model/activity/edits';
 import type { ActivityTypeSummary } from '../../model/activity/typeKinds';
 import { typeLabel } from '../../model/activity/types';
-import { optionalUrl } from '../../values/checks';
 import { deleteActivitiesOfLead } from '../../transport/activities';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
+import { readStatusWebhookUrl, statusWebhookUrlOption } from '../queuedDeletion';
 import { showFor } from '../utils';
 import { activityTypeLocator, ActivityTypeCache, readActivityTypeCode } from './activityType';
 
@@ -68,14 +68,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(
 		[
 			dateTimezoneOption,
-			{
-				displayName: 'Status Webhook URL',
-				name: 'statusWebhookUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://n8n.example.com/webhook/activity-deletions',
-				description: 'An address LeadSquared POSTs its report to when the deletion has run (StatusWebhookURL), e.g. the URL of an n8n Webhook node',
-			},
+			statusWebhookUrlOption,
 		],
 		sharedOptions({ writes: true }),
 	),
@@ -112,7 +105,7 @@ class DeleteActivities implements Operation<Prepared, Setup> {
 		return {
 			types: new ActivityTypeCache(run.client),
 			timezone: readTimezone(run.context, run.options),
-			statusWebhookUrl: optionalUrl(run.options.statusWebhookUrl, 'Options → Status Webhook URL', 'statusWebhookUrl'),
+			statusWebhookUrl: readStatusWebhookUrl(run.options),
 		};
 	}
 

@@ -9,6 +9,7 @@ import { deleteOpportunity } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
+import { opportunityIdProperty } from './opportunityFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,15 +19,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Opportunity ID',
-		name: 'opportunityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.opportunityId }}',
-		description: "The opportunity's ID, e.g. the opportunityId output by Opportunity → Create or an OpportunityId from Get Many",
-	},
+	opportunityIdProperty,
 	optionsCollection([], sharedOptions({ writes: true })),
 ];
 

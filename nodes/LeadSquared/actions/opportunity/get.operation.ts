@@ -15,18 +15,10 @@ import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
-import { OpportunityTypes } from './opportunityFields';
+import { opportunityIdProperty, OpportunityTypes } from './opportunityFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Opportunity ID',
-		name: 'opportunityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.opportunityId }}',
-		description: "The opportunity's ID, e.g. the opportunityId output by Opportunity → Create or an OpportunityId from Get Many",
-	},
+	opportunityIdProperty,
 	optionsCollection(
 		[
 			{

@@ -7,13 +7,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { LeadSquaredError } from '../../machinery/errors';
-import { optionalUrl, requiredText } from '../../values/checks';
+import { requiredText } from '../../values/checks';
 import { MAX_TASK_IDS, taskDeletionOutcome } from '../../model/task/deletion';
 import type { TaskDeletionCount } from '../../model/task/deletion';
 import { deleteTasks } from '../../transport/tasks';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';
+import { readStatusWebhookUrl, statusWebhookUrlOption } from '../queuedDeletion';
 import { showFor } from '../utils';
+import { taskIdProperty } from './taskFields';
 
 const HOW_TO_CHECK =
 	'The task is deleted when LeadSquared has run the deletion; until then it still shows in Task → Get Many. To be told when it has run, set Options → Status Webhook URL';
@@ -26,15 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.taskId }}',
-		description: "The task's ID (UserTaskId), e.g. the taskId output by Task → Create or a UserTaskId from Task → Get Many",
-	},
+	taskIdProperty,
 	optionsCollection(
 		[
 			{
@@ -53,14 +47,7 @@ const properties: INodeProperties[] = [
 				description:
 					"Whether to send many items' task IDs in one call. LeadSquared then only counts the tasks it queued: when a batch holds an ID no task has, its items cannot tell which one, and say so (deletion: unconfirmed). Off: one call per item, and an unknown ID fails its item.",
 			},
-			{
-				displayName: 'Status Webhook URL',
-				name: 'statusWebhookUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://n8n.example.com/webhook/task-deletions',
-				description: 'An address LeadSquared POSTs its report to when the deletion has run (StatusWebhookURL), e.g. the URL of an n8n Webhook node',
-			},
+			statusWebhookUrlOption,
 		],
 		sharedOptions({ writes: true }),
 	),
@@ -97,7 +84,7 @@ function notFound(taskId: string, count: TaskDeletionCount): LeadSquaredError {
 
 class DeleteTasks implements Operation<string, Setup> {
 	async setup(run: RunContext): Promise<Setup> {
-		return { statusWebhookUrl: optionalUrl(run.options.statusWebhookUrl, 'Options → Status Webhook URL', 'statusWebhookUrl') };
+		return { statusWebhookUrl: readStatusWebhookUrl(run.options) };
 	}
 
 	prepare(run: RunContext, index: number): string {

@@ -74,6 +74,16 @@ export function readOwner(context: IExecuteFunctions, itemIndex: number): { by: 
 	return { by: mode === 'email' || text.includes('@') ? 'email' : 'id', value: text };
 }
 
+export const taskIdProperty: INodeProperties = {
+	displayName: 'Task ID',
+	name: 'taskId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. {{ $json.taskId }}',
+	description: "The task's ID (UserTaskId), e.g. the taskId output by Task → Create or a UserTaskId from Task → Get Many",
+};
+
 export const subjectProperty: INodeProperties = {
 	displayName: 'Subject',
 	name: 'name',

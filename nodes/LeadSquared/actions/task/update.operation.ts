@@ -12,7 +12,7 @@ import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import { leadWriteOptions } from '../lead/leadFields';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
-import { customFieldEntries, dueDateProperty, leadIdProperty, opportunityIdProperty, ownerLocator, readOwner, subjectProperty, taskDetailOptions } from './taskFields';
+import { customFieldEntries, dueDateProperty, taskIdProperty, leadIdProperty, opportunityIdProperty, ownerLocator, readOwner, subjectProperty, taskDetailOptions } from './taskFields';
 
 const emptyValuesOption = leadWriteOptions.find((option) => option.name === 'emptyValues') as INodeProperties;
 
@@ -25,15 +25,7 @@ const updateFields: INodeProperties[] = [
 ];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.taskId }}',
-		description: "The task's ID (UserTaskId), e.g. the taskId output by Task → Create or a UserTaskId from Task → Get Many",
-	},
+	taskIdProperty,
 	ownerLocator({
 		description: 'A new owner for the task, by ID or e-mail address. Leave empty to keep its owner.',
 	}),
