@@ -108,6 +108,7 @@ const noteItem = (values: IDataObject = {}) => () => ({ lead: LEAD, id: notes[0]
 const NOTE_UPDATE: BadInputCase[] = [
 	{ name: 'an empty lead id', parameters: noteUpdate, good: noteItem(), bad: noteItem({ lead: '' }), message: /^Lead ID is empty/, field: 'leadId' },
 	{ name: 'an empty note id', parameters: noteUpdate, good: noteItem(), bad: noteItem({ id: null }), message: /^Note ID is empty/, field: 'noteId' },
+	{ name: 'a lead id that is an e-mail address', parameters: noteUpdate, good: noteItem(), bad: noteItem({ lead: 'edits-bad@example.com' }), message: /^Lead ID "edits-bad@example\.com" is not a LeadSquared lead ID/, field: 'leadId' },
 	{ name: 'neither a text nor an attachment', parameters: noteUpdate, good: noteItem(), bad: noteItem({ text: ' ' }), message: /^Nothing to update: no note text and no attachment URL/, field: 'note' },
 	{ name: 'an attachment URL that is not a URL', parameters: noteUpdate, good: noteItem(), bad: noteItem({ url: 'brochure.pdf' }), message: /^Attachment URL is "brochure\.pdf", which is not an http\(s\) URL/, field: 'attachmentUrl' },
 ];

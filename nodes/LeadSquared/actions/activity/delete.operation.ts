@@ -16,6 +16,7 @@ import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { readStatusWebhookUrl, statusWebhookUrlOption } from '../queuedDeletion';
+import { leadIdProperty } from '../lead/byId';
 import { showFor } from '../utils';
 import { activityTypeLocator, ActivityTypeCache, readActivityTypeCode } from './activityType';
 
@@ -29,15 +30,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.leadId }}',
-		description: "The lead (ProspectID) whose activities to delete, e.g. the leadId output by Lead → Create or Update",
-	},
+	leadIdProperty('The lead whose activities of the type are deleted'),
 	activityTypeLocator({
 		searchListMethod: 'searchActivityTypes',
 		required: true,

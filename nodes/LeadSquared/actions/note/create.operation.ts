@@ -10,10 +10,18 @@ import type { NoteBody } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
-import { attachmentUrlProperty, noteLeadIdProperty } from './noteFields';
+import { attachmentUrlProperty } from './noteFields';
 
 const properties: INodeProperties[] = [
-	noteLeadIdProperty("The lead's ID (ProspectID), e.g. the leadId output by Lead → Create or Update"),
+	{
+		displayName: 'Lead ID',
+		name: 'leadId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.leadId }}',
+		description: "The lead's ID (ProspectID), e.g. the leadId output by Lead → Create or Update",
+	},
 	{
 		displayName: 'Note',
 		name: 'note',

@@ -9,10 +9,11 @@ import { deleteNote } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
-import { noteIdProperty, noteLeadIdProperty } from './noteFields';
+import { leadIdProperty, readLeadId } from '../lead/byId';
+import { noteIdProperty } from './noteFields';
 
 const properties: INodeProperties[] = [
-	noteLeadIdProperty('The ID (ProspectID) of the lead the note belongs to'),
+	leadIdProperty('The lead the note belongs to'),
 	noteIdProperty('The note to delete. Deleting a note cannot be undone.'),
 	optionsCollection([], sharedOptions({ writes: true })),
 ];
@@ -31,7 +32,7 @@ class DeleteNote implements Operation<Prepared> {
 	prepare(run: RunContext, index: number): Prepared {
 		const { context } = run;
 		return {
-			leadId: requiredText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead the note belongs to.'),
+			leadId: readLeadId(context, index),
 			noteId: requiredText(context.getNodeParameter('noteId', index, ''), 'Note ID', 'noteId', 'Give the ID of the note to delete (ProspectNoteId).'),
 		};
 	}

@@ -1,19 +1,7 @@
 /**
- * Parameters the note operations share: the lead a note belongs to, the note's ID, and its attachment URL.
+ * Parameters the note operations share: the note's ID and its attachment URL.
  */
 import type { INodeProperties } from 'n8n-workflow';
-
-export function noteLeadIdProperty(description: string): INodeProperties {
-	return {
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.leadId }}',
-		description,
-	};
-}
 
 export function noteIdProperty(description: string): INodeProperties {
 	return {

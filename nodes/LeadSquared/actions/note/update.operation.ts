@@ -11,10 +11,11 @@ import type { NoteUpdateBody } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
-import { attachmentUrlProperty, noteIdProperty, noteLeadIdProperty } from './noteFields';
+import { leadIdProperty, readLeadId } from '../lead/byId';
+import { attachmentUrlProperty, noteIdProperty } from './noteFields';
 
 const properties: INodeProperties[] = [
-	noteLeadIdProperty('The ID (ProspectID) of the lead the note belongs to'),
+	leadIdProperty('The lead the note belongs to'),
 	noteIdProperty('The note to update'),
 	{
 		displayName: 'Note',
@@ -42,7 +43,7 @@ class UpdateNote implements Operation<NoteUpdateBody> {
 		const { context } = run;
 		const extra = (context.getNodeParameter('updateFields', index, {}) ?? {}) as IDataObject;
 		const body: NoteUpdateBody = {
-			RelatedProspectId: requiredText(context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead the note belongs to.'),
+			RelatedProspectId: readLeadId(context, index),
 			ProspectNoteId: requiredText(context.getNodeParameter('noteId', index, ''), 'Note ID', 'noteId', 'Give the ID of the note to update (ProspectNoteId).'),
 		};
 		const note = optionalText(context.getNodeParameter('note', index, ''), 'Note', 'note');
