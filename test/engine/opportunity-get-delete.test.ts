@@ -51,6 +51,21 @@ describe('Opportunity → Get', () => {
 		expectNoKeys(sandbox, typed);
 	});
 
+	it("when the account's type list cannot be read, the opportunity still comes out, without OpportunityEvent; the list is asked once", async () => {
+		const { opportunityId } = await seedOpportunity(sandbox, 'no-list@example.com', 12000, { mx_Custom_1: 'Listless', mx_Custom_2: 'Law' });
+		sandbox.injectFault({ type: 'json', endpoint: 'GetOpportunityTypes', body: { Unexpected: true } });
+		const result = await runLeadSquared({
+			parameters: parameters('opportunity', 'get', { opportunityId }),
+			items: [{}, {}],
+			credentials: sandboxCredentials(sandbox),
+			node,
+		});
+		expect(result.status).toBe('success');
+		expect(result.items.map((item) => item.json)).toEqual([expect.objectContaining({ OpportunityId: opportunityId, OpportunityType: 'Admission' }), expect.objectContaining({ OpportunityId: opportunityId })]);
+		expect(result.items.every((item) => !('OpportunityEvent' in item.json))).toBe(true);
+		expect(calls(sandbox, 'GetOpportunityTypes')).toHaveLength(1);
+	});
+
 	it('an opportunity that does not exist gives no item (the others go on), or fails its item with Fail When Not Found', async () => {
 		const { opportunityId } = await seedOpportunity(sandbox, 'exists@example.com', 12000, { mx_Custom_1: 'Real', mx_Custom_2: 'Law' });
 		const quiet = await runLeadSquared({

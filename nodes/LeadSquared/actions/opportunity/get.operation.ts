@@ -36,18 +36,29 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ resource: ['opportunity'], operation: ['get'] }, properties);
 
-/**
- * The code of the type named `name` in the account's list (GetOpportunityTypes, read once per execution), so that
- * the output names its type as Get Many's rows do; undefined when the list cannot be read or no single type has the name.
- */
-async function codeOf(types: OpportunityTypes, name: string | undefined): Promise<number | undefined> {
-	if (name === undefined) return undefined;
-	try {
-		const matches = (await types.all()).types.filter((type) => type.name.trim().toLowerCase() === name.toLowerCase());
-		return matches.length === 1 ? matches[0].code : undefined;
-	} catch {
-		return undefined;
-	}
+/** The account's opportunity types by name, read at most once per execution (GetOpportunityTypes); undefined when they cannot be read. */
+type TypeCodes = () => Promise<Map<string, number[]> | undefined>;
+
+function typeCodes(types: OpportunityTypes): TypeCodes {
+	let codes: Promise<Map<string, number[]> | undefined> | undefined;
+	return async () =>
+		await (codes ??= types.all().then(
+			(list) => {
+				const byName = new Map<string, number[]>();
+				for (const type of list.types) {
+					const name = type.name.trim().toLowerCase();
+					byName.set(name, [...(byName.get(name) ?? []), type.code]);
+				}
+				return byName;
+			},
+			() => undefined,
+		));
+}
+
+/** The code of the type named `name`, so that the output names its type as Get Many's rows do; undefined when no single type has the name. */
+async function codeOf(codes: TypeCodes, name: string | undefined): Promise<number | undefined> {
+	const matches = name === undefined ? undefined : (await codes())?.get(name.toLowerCase());
+	return matches?.length === 1 ? matches[0] : undefined;
 }
 
 function notFound(opportunityId: string): LeadSquaredError {
@@ -58,16 +69,16 @@ function notFound(opportunityId: string): LeadSquaredError {
 	});
 }
 
-class GetOpportunity implements Operation<string, OpportunityTypes> {
-	async setup(run: RunContext): Promise<OpportunityTypes> {
-		return new OpportunityTypes(run.client);
+class GetOpportunity implements Operation<string, TypeCodes> {
+	async setup(run: RunContext): Promise<TypeCodes> {
+		return typeCodes(new OpportunityTypes(run.client));
 	}
 
 	prepare(run: RunContext, index: number): string {
 		return requiredText(run.context.getNodeParameter('opportunityId', index, ''), 'Opportunity ID', 'opportunityId', 'Give the ID of the opportunity to get.');
 	}
 
-	async send(run: RunContext, { prepared: opportunityId }: Entry<string>, types: OpportunityTypes): Promise<IDataObject | undefined> {
+	async send(run: RunContext, { prepared: opportunityId }: Entry<string>, codes: TypeCodes): Promise<IDataObject | undefined> {
 		const answer = await getOpportunityDetails(run.client, opportunityId);
 		const details = answer === undefined ? 'none' : readOpportunityDetails(answer, opportunityId);
 		if (details === undefined) throw unexpectedAnswer('GetOpportunityDetails', 'no Fields list of the opportunity');
@@ -75,7 +86,7 @@ class GetOpportunity implements Operation<string, OpportunityTypes> {
 			if (run.options.failWhenNotFound === true) throw notFound(opportunityId);
 			return undefined;
 		}
-		const code = await codeOf(types, details.typeName);
+		const code = await codeOf(codes, details.typeName);
 		// The type's code after the id, as text, as in Get Many's rows.
 		const record = code === undefined ? details.record : { OpportunityId: details.record.OpportunityId, OpportunityEvent: String(code), ...details.record };
 		return outputRecord(record as IDataObject, typedValuesOn(run.context, run.options), opportunityKinds(details.type));
