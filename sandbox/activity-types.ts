@@ -114,16 +114,16 @@ export class ActivityTypeRegistry {
 	 * BARE ARRAY of types - not wrapped in .List - and the code field is EventCode"]. `EventCode`, `Name`,
 	 * `CanDelete`, `ModifiedBy` [live 63267509605]; `DisplayName`, `PluralName` [CODE 71124319260];
 	 * `Description`, `CreatedBy` [live 68297653413: a type "created/modified by a real user", "described as…"].
-	 * Value types and `PluralName`'s text [INF].
+	 * Value types and `PluralName`'s text [INF]. `canDelete`: the type's "Allow Delete" (`opportunityDeleteAllowed`).
 	 */
-	renderOpportunityType(type: ActivityTypeDefinition): Record<string, unknown> {
+	renderOpportunityType(type: ActivityTypeDefinition, canDelete: boolean): Record<string, unknown> {
 		return {
 			EventCode: type.code,
 			Name: type.name,
 			DisplayName: type.name,
 			PluralName: `${type.name}s`,
 			Description: type.description ?? '',
-			CanDelete: false,
+			CanDelete: canDelete,
 			CreatedBy: SANDBOX_USER_ID,
 			ModifiedBy: SANDBOX_USER_ID,
 		};
@@ -139,11 +139,11 @@ export class ActivityTypeRegistry {
 		};
 	}
 
-	/** `OpportunityManagement.svc/GetOpportunityTypeMetadata?code=` [DOC sample keys]. */
-	renderOpportunityMetadata(type: ActivityTypeDefinition): Record<string, unknown> {
+	/** `OpportunityManagement.svc/GetOpportunityTypeMetadata?code=` [DOC sample keys]; `canDelete` as for renderOpportunityType. */
+	renderOpportunityMetadata(type: ActivityTypeDefinition, canDelete: boolean): Record<string, unknown> {
 		return {
 			AllowAttachments: false,
-			CanDelete: false,
+			CanDelete: canDelete,
 			Description: type.description ?? '',
 			DisplayName: type.name,
 			EventCode: type.code,

@@ -46,3 +46,12 @@ export function mergeCrmExtraOptions(next: CrmExtraOptions, partial: CrmExtraSan
 export function touchesCrmExtraConfig(partial: CrmExtraSandboxOptions): boolean {
 	return ['companyTypes', 'salesActivity', 'products'].some((key) => Object.prototype.hasOwnProperty.call(partial, key));
 }
+
+/**
+ * Whether opportunities of type `code` can be deleted ("Allow Delete" of the type [DOC delete-an-opportunity]):
+ * `opportunityDeleteAllowed` true (all), false (none) or the codes. One answer for OpportunityManagement.svc/Delete
+ * and for the `CanDelete` that GetOpportunityTypes and GetOpportunityTypeMetadata report.
+ */
+export function opportunityDeletable(allowed: boolean | number[], code: number): boolean {
+	return Array.isArray(allowed) ? allowed.includes(code) : allowed;
+}

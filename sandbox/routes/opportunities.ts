@@ -12,6 +12,7 @@ import { formatDateTime } from '../values';
 import { EVENT_CODE_INVALID, failureAnswer } from './activity-write';
 import { badRequest, mxError, requiredParam, type Route, type RouteContext } from './common';
 import { bodyObject, child, diff, emit, fieldPairs, flag, int, isAnswer, prop, slice, str, successId, type Obj } from './crm-common';
+import { opportunityDeletable } from '../crm-extra-options';
 import { capture } from './opportunity-capture';
 
 const OM = '/v2/OpportunityManagement.svc/';
@@ -47,7 +48,7 @@ function opportunityTypes(ctx: RouteContext): Answer {
 		return mxError(ctx, 'MXOpportunityManagementDisabledException', 'Opportunity Management is disabled for this account.');
 	}
 	const types = crm.activityTypes.all().filter((t) => kindOf(t) === 'opportunity');
-	return jsonAnswer(200, types.map((t) => crm.activityTypes.renderOpportunityType(t)));
+	return jsonAnswer(200, types.map((t) => crm.activityTypes.renderOpportunityType(t, opportunityDeletable(options.opportunityDeleteAllowed, t.code))));
 }
 
 /**
@@ -175,5 +176,6 @@ function typeMetadata(ctx: RouteContext): Answer {
 	const parsed = eventCode(code);
 	const type = parsed === undefined ? undefined : ctx.state.crm.activityTypes.get(parsed);
 	if (!type || kindOf(type) !== 'opportunity') return failureAnswer(ctx, EVENT_CODE_INVALID);
-	return jsonAnswer(200, ctx.state.crm.activityTypes.renderOpportunityMetadata(type));
+	const canDelete = opportunityDeletable(ctx.state.options.opportunityDeleteAllowed, type.code);
+	return jsonAnswer(200, ctx.state.crm.activityTypes.renderOpportunityMetadata(type, canDelete));
 }

@@ -4,6 +4,7 @@
  * Kept apart from opportunities.ts (capture, update, the opportunities of a lead, the type metadata).
  */
 import { jsonAnswer, type Answer } from '../http';
+import { opportunityDeletable } from '../crm-extra-options';
 import { mxError, requiredParam, type Route, type RouteContext } from './common';
 import { emit, type Obj } from './crm-common';
 
@@ -46,7 +47,8 @@ function opportunityDetails(ctx: RouteContext): Answer {
 /**
  * Source: [DOC] https://apidocs.leadsquared.com/delete-an-opportunity/ : `GET ?Id=` → `{"Status":"Success","Message":
  * {"IsSuccessful":true}}`, only when the type allows deletion [DOC] (`opportunityDeleteAllowed`); the refusal's text is
- * not found [INF message]. Emits opportunity.deleted (webhook 35); the opportunity's tasks go with it [INF].
+ * not found [INF message]. GetOpportunityTypes and GetOpportunityTypeMetadata report the same rule as `CanDelete`.
+ * Emits opportunity.deleted (webhook 35); the opportunity's tasks go with it [INF].
  */
 function deleteOpportunity(ctx: RouteContext): Answer {
 	const id = requiredParam(ctx, 'Id');
@@ -54,8 +56,7 @@ function deleteOpportunity(ctx: RouteContext): Answer {
 	const { crm, options } = ctx.state;
 	const opportunity = crm.opportunities.get(id);
 	if (!opportunity) return mxError(ctx, 'MXInvalidEntityException', NO_OPPORTUNITY);
-	const allowed = options.opportunityDeleteAllowed;
-	if (allowed === false || (Array.isArray(allowed) && !allowed.includes(opportunity.OpportunityEvent))) {
+	if (!opportunityDeletable(options.opportunityDeleteAllowed, opportunity.OpportunityEvent)) {
 		return mxError(ctx, 'MXInvalidInputException', 'Opportunities of this type cannot be deleted. Enable Allow Delete for the opportunity type'); // [INF]
 	}
 	const lower = opportunity.ProspectOpportunityId.toLowerCase();

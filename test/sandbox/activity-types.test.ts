@@ -85,7 +85,7 @@ describe('sandbox: activity and opportunity types', () => {
 	it('GetOpportunityTypeMetadata gives the opportunity type with Notes, Status, Owner and its custom fields', async () => {
 		const res = await call(sb, C.oppTypeMetadata, { query: { code: '12001' } });
 		expect(res.status).toBe(200);
-		expect(res.json).toMatchObject({ AllowAttachments: false, CanDelete: false, DisplayName: 'Loan', EventCode: 12001 });
+		expect(res.json).toMatchObject({ AllowAttachments: false, CanDelete: true, DisplayName: 'Loan', EventCode: 12001 });
 		const fields = res.json.Fields as Array<Record<string, unknown>>;
 		expect(fields.map((f) => f.SchemaName)).toEqual(['ActivityEvent_Note', 'Status', 'Owner', 'mx_Custom_1', 'mx_Custom_2', 'mx_Custom_3', 'mx_Custom_4']);
 		expect(fields[1]).toMatchObject({ DataType: 'Dropdown', IsMandatory: true, IsDefault: true });

@@ -234,7 +234,7 @@ describe('sandbox: opportunities', () => {
 			const res = await call(sb, C.oppTypes);
 			expect(res.status).toBe(200);
 			expect(res.json).toEqual([
-				expect.objectContaining({ EventCode: 12000, Name: 'Admission', DisplayName: 'Admission', CanDelete: false, Description: 'A prospective student applying for a course' }),
+				expect.objectContaining({ EventCode: 12000, Name: 'Admission', DisplayName: 'Admission', CanDelete: true, Description: 'A prospective student applying for a course' }),
 				expect.objectContaining({ EventCode: 12001, Name: 'Loan', PluralName: 'Loans', CreatedBy: ADMIN_ID, ModifiedBy: ADMIN_ID }),
 			]);
 		});

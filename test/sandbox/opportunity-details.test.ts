@@ -60,6 +60,28 @@ describe('sandbox: GetOpportunityDetails and opportunity Delete', () => {
 		sb.configure({ opportunityDeleteAllowed: [12001] });
 		expect((await call(sb, X.opportunityDelete, { query: { Id: id } })).status).toBe(200);
 	});
+
+	it('GetOpportunityTypes and GetOpportunityTypeMetadata report CanDelete by the same rule as Delete (true by default)', async () => {
+		const canDelete = async (): Promise<Array<[unknown, unknown, unknown]>> => {
+			const types = (await call(sb, C.oppTypes)).json as Array<Record<string, unknown>>;
+			const metadata = await Promise.all(types.map(async (type) => (await call(sb, C.oppTypeMetadata, { query: { code: String(type.EventCode) } })).json.CanDelete));
+			return types.map((type, index) => [type.EventCode, type.CanDelete, metadata[index]] as [unknown, unknown, unknown]);
+		};
+		expect(await canDelete()).toEqual([
+			[12000, true, true],
+			[12001, true, true],
+		]);
+		sb.configure({ opportunityDeleteAllowed: [12001] });
+		expect(await canDelete()).toEqual([
+			[12000, false, false],
+			[12001, true, true],
+		]);
+		sb.configure({ opportunityDeleteAllowed: false });
+		expect((await canDelete()).map(([, listed, metadata]) => [listed, metadata])).toEqual([
+			[false, false],
+			[false, false],
+		]);
+	});
 });
 
 describe('sandbox: UpdateNote and DeleteNote', () => {

@@ -2,8 +2,9 @@
 import type { OutputCase } from './case';
 import { ACCOUNT_CASES } from './cases-accounts';
 import { CRM_CASES } from './cases-crm';
+import { EDIT_CASES } from './cases-edits';
 import { LEAD_CASES } from './cases-lead';
 import { SALES_CASES } from './cases-sales';
 import { USER_CASES } from './cases-user';
 
-export const CASES: OutputCase[] = [...LEAD_CASES, ...CRM_CASES, ...ACCOUNT_CASES, ...USER_CASES, ...SALES_CASES];
+export const CASES: OutputCase[] = [...LEAD_CASES, ...CRM_CASES, ...EDIT_CASES, ...ACCOUNT_CASES, ...USER_CASES, ...SALES_CASES];

@@ -21,12 +21,13 @@ export function chunk<T>(values: readonly T[], size: number): T[][] {
 }
 
 /**
- * Splits entries into batches of at most `size`, in input order, never putting two entries that share a
- * key (the same lead) into one batch: the later one goes into a later batch than every earlier entry
- * with that key, so same-lead writes still happen one after the other, in input order.
+ * Splits entries into batches of at most `size` (and never more than `max`, the bulk API's own limit), in
+ * input order, never putting two entries that share a key (the same lead) into one batch: the later one
+ * goes into a later batch than every earlier entry with that key, so same-lead writes still happen one
+ * after the other, in input order.
  */
-export function batchesByKeys<T>(entries: readonly T[], size: number, keysOf: (entry: T) => readonly string[]): T[][] {
-	const step = Math.max(1, Math.min(MAX_BULK_ROWS, Math.floor(size)));
+export function batchesByKeys<T>(entries: readonly T[], size: number, keysOf: (entry: T) => readonly string[], max = MAX_BULK_ROWS): T[][] {
+	const step = Math.max(1, Math.min(max, Math.floor(size)));
 	const batches: Array<{ entries: T[]; keys: Set<string> }> = [];
 	/** The last batch holding each key. */
 	const lastBatch = new Map<string, number>();

@@ -141,3 +141,26 @@ export function businessFailure(
 export function isDuplicatePhone(failure: Failure): boolean {
 	return failure.exceptionType === 'MXDuplicateEntryException' && /phone/i.test(failure.exceptionMessage ?? '');
 }
+
+/**
+ * LeadSquared's answer that the record an item names does not exist (its message names the record, e.g.
+ * "Task does not exist", "Opportunity does not exist in the system"), said about the record: which one was
+ * not found, LeadSquared's own words kept, and `advice`. Undefined for any other failure.
+ */
+export function recordNotFound(failure: Failure, noun: string, id: string, advice?: string): Failure | undefined {
+	const said = failure.exceptionMessage ?? '';
+	if (failure.kind !== 'business' || !new RegExp(`\\b${noun}\\b`, 'i').test(said)) return undefined;
+	if (!/does ?n[o']t exist|not found|no\b.*\bfound|invalid/i.test(said)) return undefined;
+	return {
+		...failure,
+		message: `No ${noun} with the ID "${id}" was found in LeadSquared`,
+		description: sentences(describeException(failure.exceptionType, failure.exceptionMessage, failure.httpCode), advice),
+	};
+}
+
+/** `error` with recordNotFound's message when it is LeadSquared's "no such record"; any other error unchanged. */
+export function explainNotFound(error: unknown, noun: string, id: string, advice?: string): unknown {
+	if (!(error instanceof LeadSquaredError)) return error;
+	const failure = recordNotFound(error.failure, noun, id, advice);
+	return failure ? new LeadSquaredError(failure) : error;
+}

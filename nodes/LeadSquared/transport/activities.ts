@@ -1,22 +1,25 @@
 /**
- * LeadSquared's activity endpoints (§2.8, §11.1 of the API contract): activity types and their fields,
- * posting one activity or up to 25 at once, and the activities of a lead. Answers are read tolerantly
- * where their shape is not documented, and checked where it is.
+ * LeadSquared's activity endpoints (§2.8, §11.1 of the API contract; more §4.1, §4.2): activity types and their
+ * fields, posting one activity or up to 25 at once, updating one, deleting a lead's activities of a type (queued),
+ * and the activities of a lead. Answers are read tolerantly where their shape is not documented, and checked
+ * where it is.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { countedRows, postedCount } from '../model/activity/bulk';
 import type { BulkRowResult } from '../model/activity/bulk';
+import { activityUpdateFailure } from '../model/activity/edits';
+import type { ActivityDeletionBody, ActivityUpdateBody } from '../model/activity/edits';
 import type { ActivityBody } from '../model/activity/payload';
 import { activityFailure, mapBulkActivityResults } from '../model/activity/payload';
 import { parseActivitySetting, parseActivityTypes, pick } from '../model/activity/types';
 import type { ActivityTypeEntry, ActivityTypeInfo } from '../model/activity/types';
-import { LeadSquaredError, sentences } from '../machinery/errors';
+import { explainNotFound, LeadSquaredError, sentences } from '../machinery/errors';
 import { looseFlag, nonEmptyText } from '../machinery/loose';
 import { settle } from '../machinery/scheduler';
 import type { LeadSquaredClient } from './index';
 import { knownLeadIds } from './leads';
-import { unexpectedAnswer } from './shape';
+import { statusOf, unexpectedAnswer } from './shape';
 
 const PA = 'ProspectActivity.svc/';
 
@@ -187,4 +190,30 @@ export async function retrieveActivities(
 		rows: list.filter((row): row is IDataObject => !!row && typeof row === 'object' && !Array.isArray(row)),
 		...(Number.isFinite(count) ? { recordCount: count } : {}),
 	};
+}
+
+/** `POST CustomActivity/Update` [DOC update-activity] → `{"Status":"Success","Message":{"Id":…}}`: the note and fields given change. */
+export async function updateActivity(client: LeadSquaredClient, body: ActivityUpdateBody, type: ActivityTypeInfo): Promise<string> {
+	try {
+		return statusOf(await client.request({ method: 'POST', path: `${PA}CustomActivity/Update`, body }));
+	} catch (error) {
+		throw error instanceof LeadSquaredError ? new LeadSquaredError(activityUpdateFailure(error.failure, body, type)) : error;
+	}
+}
+
+/**
+ * `POST DeleteActivities` [DOC delete-activities] → `{"Status":"Success","Message":{"Message":"Your request for delete
+ * activities has been queued."}}`: LeadSquared deletes the lead's activities of the listed types later.
+ */
+export async function deleteActivitiesOfLead(client: LeadSquaredClient, body: ActivityDeletionBody): Promise<{ status: string; message?: string }> {
+	let answer: unknown;
+	try {
+		answer = await client.request({ method: 'POST', path: `${PA}DeleteActivities`, body });
+	} catch (error) {
+		throw explainNotFound(error, 'lead', body.ProspectId, "It is the lead's ProspectID, e.g. {{ $json.leadId }} after Lead → Create or Update");
+	}
+	const record = (answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {}) as Record<string, unknown>;
+	const inner = pick(record, 'Message');
+	const message = nonEmptyText(inner) ?? (inner && typeof inner === 'object' ? nonEmptyText(pick(inner as Record<string, unknown>, 'Message')) : undefined);
+	return { status: statusOf(answer), ...(message !== undefined ? { message } : {}) };
 }

@@ -1,6 +1,7 @@
 /**
- * LeadSquared's note endpoints (§11.1): create a note on a lead, read a lead's notes.
+ * LeadSquared's note endpoints (§11.1; more §4.6): create a note on a lead, update and delete one, read a lead's notes.
  */
+import { explainNotFound } from '../machinery/errors';
 import type { Page } from '../machinery/pager';
 import type { LeadSquaredClient } from './index';
 import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
@@ -41,4 +42,32 @@ export async function retrieveNotes(
 	const page = readPage(answer, ['List', 'Notes']);
 	if (!page) throw unexpectedAnswer('RetrieveNote', 'no List (or Notes) of notes');
 	return page;
+}
+
+export interface NoteUpdateBody {
+	RelatedProspectId: string;
+	ProspectNoteId: string;
+	Note?: string;
+	/** The attachment's URL [DOC]. */
+	AttachmentName?: string;
+}
+
+const NO_NOTE = "Copy the note's ID (ProspectNoteId) from Note → Create (noteId) or Note → Get Many, with the ID of the lead it belongs to";
+
+/** `POST LeadManagement.svc/UpdateNote` [DOC update-note] → `{"Status":"Success"}`. */
+export async function updateNote(client: LeadSquaredClient, body: NoteUpdateBody): Promise<string> {
+	try {
+		return statusOf(await client.request({ method: 'POST', path: 'LeadManagement.svc/UpdateNote', body }));
+	} catch (error) {
+		throw explainNotFound(error, 'note', body.ProspectNoteId, NO_NOTE);
+	}
+}
+
+/** `GET LeadManagement.svc/DeleteNote?prospectId=&noteId=` [DOC delete-notes-for-lead] → `{"Status":"Success"}`. */
+export async function deleteNote(client: LeadSquaredClient, leadId: string, noteId: string, lostAnswer: string): Promise<string> {
+	try {
+		return statusOf(await client.request({ method: 'GET', path: 'LeadManagement.svc/DeleteNote', query: { prospectId: leadId, noteId } }));
+	} catch (error) {
+		throw explainNotFound(error, 'note', noteId, `${NO_NOTE}. ${lostAnswer}`);
+	}
 }

@@ -1,10 +1,12 @@
 /**
- * LeadSquared's opportunity endpoints (§11.1, §12.1): Capture (lead and opportunity in one call, with duplicate
- * detection), Update, the opportunities of a lead, an opportunity type's fields, and the list of types.
+ * LeadSquared's opportunity endpoints (§11.1, §12.1; more §4.4, §4.5): Capture (lead and opportunity in one call, with
+ * duplicate detection), Update, one opportunity by id, Delete, the opportunities of a lead, an opportunity type's
+ * fields, and the list of types.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { LeadSquaredError } from '../machinery/errors';
+import { explainNotFound, LeadSquaredError } from '../machinery/errors';
+import { deletionConfirmed, deletionNotAllowed, deletionUnsuccessful, isNoSuchOpportunity } from '../model/opportunity/details';
 import { parseOpportunityType, readCaptureAnswer } from '../model/opportunity/payload';
 import type { CaptureResult, FieldPair, OpportunityType } from '../model/opportunity/payload';
 import type { Page } from '../machinery/pager';
@@ -104,4 +106,34 @@ export async function requestOpportunityTypes(client: LeadSquaredClient): Promis
 	const types = parseOpportunityTypes(attempt.value);
 	if (!types) throw unexpectedAnswer('GetOpportunityTypes', 'no list of opportunity types');
 	return types;
+}
+
+const NO_OPPORTUNITY = "Copy the ID from Opportunity → Create (opportunityId) or Get Many (OpportunityId); a deleted opportunity is not found either";
+
+/**
+ * `GET GetOpportunityDetails?OpportunityId=` [DOC get-an-opportunity-by-id]: the answer as it came, or undefined when
+ * LeadSquared says no opportunity has the id.
+ */
+export async function getOpportunityDetails(client: LeadSquaredClient, opportunityId: string): Promise<unknown> {
+	const attempt = await settle(
+		async () => await client.request({ method: 'GET', path: 'OpportunityManagement.svc/GetOpportunityDetails', query: { OpportunityId: opportunityId } }),
+	);
+	if (attempt.ok) return attempt.value;
+	if (attempt.error instanceof LeadSquaredError && isNoSuchOpportunity(attempt.error.failure)) return undefined;
+	throw attempt.error;
+}
+
+/**
+ * `GET OpportunityManagement.svc/Delete?Id=` [DOC delete-an-opportunity] → `{"Status":"Success","Message":{"IsSuccessful":true}}`.
+ * Refused when the opportunity's type does not allow deletion: said so, with what to change.
+ */
+export async function deleteOpportunity(client: LeadSquaredClient, opportunityId: string, lostAnswer: string): Promise<void> {
+	let answer: unknown;
+	try {
+		answer = await client.request({ method: 'GET', path: 'OpportunityManagement.svc/Delete', query: { Id: opportunityId } });
+	} catch (error) {
+		const refused = error instanceof LeadSquaredError ? deletionNotAllowed(error.failure) : undefined;
+		throw refused ? new LeadSquaredError(refused) : explainNotFound(error, 'opportunity', opportunityId, `${NO_OPPORTUNITY}. ${lostAnswer}`);
+	}
+	if (!deletionConfirmed(answer)) throw new LeadSquaredError(deletionUnsuccessful(opportunityId));
 }

@@ -1,11 +1,18 @@
 /**
- * LeadSquared's task endpoints (§11.1): create a to-do or appointment, read an owner's tasks, the
- * account's task types, and mark a task complete.
+ * LeadSquared's task endpoints (§11.1, more §4.3): create a to-do or appointment, update one, delete tasks (queued,
+ * in bulk), read an owner's tasks, the account's task types, and mark a task complete.
  */
+import { explainNotFound, LeadSquaredError } from '../machinery/errors';
 import type { Page } from '../machinery/pager';
 import type { TaskBody } from '../model/task/body';
+import { readTaskDeletion } from '../model/task/deletion';
+import type { TaskDeletionCount } from '../model/task/deletion';
+import type { TaskUpdateBody } from '../model/task/update';
 import type { LeadSquaredClient } from './index';
 import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
+
+/** What to do when LeadSquared says a task does not exist. */
+const NO_TASK = 'Copy the ID (UserTaskId) from Task → Create or Task → Get Many; a deleted task cannot be changed';
 
 export async function createTask(client: LeadSquaredClient, body: TaskBody): Promise<{ status: string; taskId: string }> {
 	const answer = await client.request({ method: 'POST', path: 'Task.svc/Create', body, idempotent: false });
@@ -61,4 +68,32 @@ export async function taskTypes(client: LeadSquaredClient): Promise<TaskType[]> 
 export async function markTaskComplete(client: LeadSquaredClient, taskId: string): Promise<string> {
 	const answer = await client.request({ method: 'GET', path: 'Task.svc/MarkComplete', query: { id: taskId } });
 	return statusOf(answer);
+}
+
+/** `POST Task.svc/Update` [DOC update-task]: `{"Status":"Success","Message":{"AffectedRows":1,"AutoId":…}}`. */
+export async function updateTask(client: LeadSquaredClient, body: TaskUpdateBody): Promise<{ status: string; taskId: string; affectedRows?: number }> {
+	let answer: unknown;
+	try {
+		answer = await client.request({ method: 'POST', path: 'Task.svc/Update', body });
+	} catch (error) {
+		throw explainNotFound(error, 'task', body.UserTaskId, NO_TASK);
+	}
+	const rows = Number((answer as { Message?: { AffectedRows?: unknown } } | null)?.Message?.AffectedRows);
+	return { status: statusOf(answer), taskId: body.UserTaskId, ...(Number.isInteger(rows) ? { affectedRows: rows } : {}) };
+}
+
+/**
+ * `POST Task.svc/DeleteTasks` [DOC delete-tasks-in-bulk]: queues the deletion of the tasks (≤ 5000 ids) and answers at
+ * once with the counts; LeadSquared deletes them later and then POSTs its report to `statusWebhookUrl`, when given.
+ */
+export async function deleteTasks(client: LeadSquaredClient, taskIds: string[], statusWebhookUrl?: string): Promise<TaskDeletionCount> {
+	const answer = await client.request({
+		method: 'POST',
+		path: 'Task.svc/DeleteTasks',
+		body: { TaskIds: taskIds, ...(statusWebhookUrl !== undefined ? { StatusWebhookURL: statusWebhookUrl } : {}) },
+	});
+	const read = readTaskDeletion(answer);
+	if (!read) throw unexpectedAnswer('Task.svc/DeleteTasks', 'not an object with TasksCount and DeletedTasksCount', 'The deletion may or may not have been queued: look for the task(s) with Task → Get Many.');
+	if (!read.ok) throw new LeadSquaredError(read.failure);
+	return read.count;
 }

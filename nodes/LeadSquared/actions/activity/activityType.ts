@@ -8,8 +8,8 @@ import { eventCodeOf, typeLabel } from '../../model/activity/types';
 import type { ActivityTypeInfo } from '../../model/activity/types';
 import { isBlank } from '../../values/checks';
 import { InputError } from '../../machinery/errors';
-import { TYPE_CODE_OR_EMPTY, typeNames } from '../../model/activity/typeKinds';
-import type { ActivityTypeSummary } from '../../model/activity/typeKinds';
+import { kindOf, TYPE_CODE_OR_EMPTY, typeNames } from '../../model/activity/typeKinds';
+import type { ActivityTypeSummary, OpportunityTypeList } from '../../model/activity/typeKinds';
 import { describeValue } from '../../values/values';
 import type { LeadSquaredClient } from '../../transport';
 import { getActivityType } from '../../transport/activities';
@@ -71,9 +71,18 @@ export function readActivityTypeCode(context: IExecuteFunctions, itemIndex: numb
 /** Activity types and their fields, each fetched at most once per node run. */
 export class ActivityTypeCache {
 	private readonly types = new Map<number, Promise<ActivityTypeInfo>>();
-	private catalogue?: Promise<ActivityTypeSummary[] | undefined>;
+	private catalogue?: Promise<{ types: ActivityTypeSummary[]; opportunities: OpportunityTypeList } | undefined>;
 
 	constructor(private readonly client: LeadSquaredClient) {}
+
+	/** The account's types with their kinds, read once per run; undefined when they cannot be read. */
+	private async listed(): Promise<{ types: ActivityTypeSummary[]; opportunities: OpportunityTypeList } | undefined> {
+		this.catalogue ??= loadActivityTypes(this.client).then(
+			(catalogue) => catalogue,
+			() => undefined,
+		);
+		return await this.catalogue;
+	}
 
 	/**
 	 * The type with its fields, for posting: a type the account lists as a system or opportunity type is
@@ -81,14 +90,25 @@ export class ActivityTypeCache {
 	 * cannot be read, the check is left to LeadSquared.
 	 */
 	async postable(code: number): Promise<ActivityTypeInfo> {
-		this.catalogue ??= loadActivityTypes(this.client).then(
-			({ types }) => types,
-			() => undefined,
-		);
-		const types = await this.catalogue;
+		const types = (await this.listed())?.types;
 		const listed = types?.find((type) => type.code === code);
 		if (listed && listed.kind !== 'custom') throw notPostable(listed, types ?? []);
 		return await this.get(code);
+	}
+
+	/**
+	 * The type of activities to update or delete, which LeadSquared allows for custom activities only: a type the
+	 * account lists as a system or opportunity type is refused before anything is sent, and so is a code it does
+	 * not list whose range is not a custom one (below 200: LeadSquared's own activities, sales activities among
+	 * them; 3000 and up; opportunity codes). When the list cannot be read, the check is left to LeadSquared.
+	 */
+	async editable(code: number, action: 'updated' | 'deleted'): Promise<ActivityTypeSummary> {
+		const catalogue = await this.listed();
+		if (!catalogue) return { code, name: `Activity type ${code}`, kind: 'custom' };
+		const listed = catalogue.types.find((type) => type.code === code);
+		const type = listed ?? { code, name: `Activity type ${code}`, kind: kindOf({ code, name: '' }, new Set(catalogue.opportunities.types.map((entry) => entry.code))) };
+		if (type.kind !== 'custom') throw notEditable(type, listed !== undefined, action, catalogue.types);
+		return type;
 	}
 
 	/** The type with its fields; rejects when LeadSquared does not know the code or cannot be asked. */
@@ -128,5 +148,22 @@ function notPostable(type: ActivityTypeSummary, types: ActivityTypeSummary[]): I
 		`Activity type ${typeLabel(type)} is a system activity type: LeadSquared posts these itself and refuses them through the API`,
 		ACTIVITY_TYPE,
 		`Choose one of your custom activity types (Settings → Leads → Activities and Scores → Custom Activities & Scores).${postable} Nothing was sent for this item.`,
+	);
+}
+
+/** A type given to Activity → Update or Delete that is not a custom type: what it is, and the types that can be changed. */
+function notEditable(type: ActivityTypeSummary, listed: boolean, action: 'updated' | 'deleted', types: ActivityTypeSummary[]): InputError {
+	const custom = types.filter((candidate) => candidate.kind === 'custom');
+	const which = custom.length > 0 ? ` Your custom activity types: ${typeNames(custom)}.` : '';
+	const what =
+		type.kind === 'opportunity'
+			? `Activity type ${typeLabel(type)} is an opportunity type`
+			: listed
+				? `Activity type ${typeLabel(type)} is a system activity type`
+				: `Activity type ${type.code} is not one of your account's activity types, and its code is not in the range of custom types (200 to 2999): it is one of LeadSquared's own (system or sales activities)`;
+	return new InputError(
+		`${what}; LeadSquared lets only custom activities be ${action} through the API`,
+		ACTIVITY_TYPE,
+		`${type.kind === 'opportunity' ? 'Change opportunities with the Opportunity operations. ' : ''}Choose one of your custom activity types.${which} Nothing was sent for this item.`,
 	);
 }

@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { BatchCount, CountedRow } from '../../model/activity/bulk';
 import { activityKeys, buildActivityPayload } from '../../model/activity/payload';
-import type { ActivityFieldInput, ActivityInput, ActivityOptions, ActivityPayload } from '../../model/activity/payload';
+import type { ActivityInput, ActivityOptions, ActivityPayload } from '../../model/activity/payload';
 import { MAX_BULK_ROWS } from '../../machinery/bulk';
 import { InputError, LeadSquaredError, WrittenError } from '../../machinery/errors';
 import { findLeadIdByEmail, postActivitiesInBulk, postActivity } from '../../transport/activities';
@@ -16,9 +16,9 @@ import type { PostedActivity } from '../../transport/activities';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Batching, Entry, Operation, Outcome, RunContext } from '../engine';
-import { manualEntries, mappedEntries } from '../fieldEntries';
 import { OwnerResolver, ownerLocator, readOwner } from '../owner';
 import { showFor } from '../utils';
+import { activityFieldProperties, readActivityFields, skipDropdownOption } from './activityFields';
 import { activityTypeLocator, ActivityTypeCache, readActivityTypeCode } from './activityType';
 
 const properties: INodeProperties[] = [
@@ -92,52 +92,7 @@ const properties: INodeProperties[] = [
 		description:
 			'When the activity happened. Empty: now. Sent to LeadSquared in UTC; a date without a time zone is read as Options → Dates Without a Time Zone says.',
 	},
-	{
-		displayName: 'Activity Fields',
-		name: 'activityFields',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		description:
-			"The activity type's fields (schema names mx_Custom_1, mx_Custom_2, …), loaded from your account with their types and dropdown options",
-		typeOptions: {
-			loadOptionsDependsOn: ['activityType.value'],
-			resourceMapper: {
-				resourceMapperMethod: 'getActivityFields',
-				mode: 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: false,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-			},
-		},
-	},
-	{
-		displayName: 'Activity Fields (Manual Entry)',
-		name: 'manualFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Activity Field',
-		description: 'Fields to set by schema name, e.g. when the activity type is an expression. Each field may be given only once across both lists.',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'mx_Custom_1',
-						description: 'Schema name of the activity field',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	...activityFieldProperties,
 	optionsCollection(
 		[
 			dateTimezoneOption,
@@ -170,14 +125,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to post up to 25 activities per call to the bulk API (leads given by ID; items that find their lead by e-mail are still posted one by one). Each item still gets its own result or error.',
 			},
-			{
-				displayName: 'Skip Dropdown Check (ValidateDropDownOptions)',
-				name: 'validateDropDownOptions',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether LeadSquared should accept dropdown values that are not among the field's options. Sends ValidateDropDownOptions=true, which, despite its name, LeadSquared documents as skipping the check; the node then skips its own check too.",
-			},
+			skipDropdownOption,
 		],
 		sharedOptions({ bulk: true }),
 	),
@@ -190,11 +138,6 @@ interface Setup {
 	owners: OwnerResolver;
 	payload: ActivityOptions;
 	includeLeadScore: boolean;
-}
-
-/** Activity Fields (mapper) and Activity Fields (Manual Entry) of one item. */
-function readFields(context: IExecuteFunctions, itemIndex: number): ActivityFieldInput[] {
-	return [...mappedEntries(context, itemIndex, 'activityFields', 'activity fields'), ...manualEntries(context, itemIndex, 'manualFields.field')];
 }
 
 function readLead(context: IExecuteFunctions, itemIndex: number): ActivityInput['lead'] {
@@ -348,7 +291,7 @@ class CreateActivity implements Operation<ActivityPayload, Setup> {
 			note: context.getNodeParameter('note', index, ''),
 			dateTime: context.getNodeParameter('activityDateTime', index, ''),
 			ownerEmail: await readActivityOwner(run, index, setup.owners),
-			fields: readFields(context, index),
+			fields: readActivityFields(context, index),
 		};
 		// The type's fields are fetched once per run (a code LeadSquared does not know, or a system or opportunity
 		// type, fails here, before any post).

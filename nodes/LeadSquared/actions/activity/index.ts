@@ -1,5 +1,7 @@
 import * as create from './create.operation';
+import * as del from './delete.operation';
 import * as getMany from './getMany.operation';
+import * as update from './update.operation';
 import { resourceOf } from '../utils';
 
 export const { operations, description } = resourceOf(
@@ -17,13 +19,26 @@ export const { operations, description } = resourceOf(
 				action: 'Create an activity',
 			},
 			{
+				name: 'Delete Activities of a Lead',
+				value: 'delete',
+				description:
+					'Delete EVERY activity of one type on a lead (optionally between two dates), queued: LeadSquared cannot delete a single activity',
+				action: 'Delete activities of a lead',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				description: 'Get the activities of a lead, optionally of one type',
 				action: 'Get many activities',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change a custom activity's note or fields, by its ID",
+				action: 'Update an activity',
+			},
 		],
 		default: 'create',
 	},
-	{ create, getMany },
+	{ create, update, delete: del, getMany },
 );

@@ -40,6 +40,8 @@ export type Outcome = { index: number } & ({ ok: true; json: IDataObject[] } | {
 export interface Batching<P> {
 	/** Items per call. */
 	size: number;
+	/** The most items the bulk API takes in one call (default 25, the lead and activity bulk APIs' limit). */
+	max?: number;
 	/** Sends one batch; returns one outcome per entry. */
 	send(entries: Array<Entry<P>>): Promise<Outcome[]>;
 }
@@ -133,7 +135,7 @@ class Run<P, S> {
 			return;
 		}
 		// Items for the same record never share a batch (their order would be LeadSquared's to choose).
-		const units = batching ? batchesByKeys(prepared, batching.size, keysOf) : prepared.map((entry) => [entry]);
+		const units = batching ? batchesByKeys(prepared, batching.size, keysOf, batching.max) : prepared.map((entry) => [entry]);
 		let stopped = false;
 		const settled = await runKeyed(
 			units.map((unit) => ({

@@ -10,6 +10,7 @@ import type { NoteBody } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
+import { attachmentUrlProperty } from './noteFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,16 +37,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Attachment URL',
-				name: 'attachmentUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/brochure.pdf',
-				description: 'The address of a file to attach to the note (sent as AttachmentName). LeadSquared stores the link; it does not upload the file.',
-			},
-		],
+		options: [attachmentUrlProperty],
 	},
 	optionsCollection([], sharedOptions({ writes: false })),
 ];

@@ -1,5 +1,7 @@
 import * as create from './create.operation';
+import * as del from './delete.operation';
 import * as getMany from './getMany.operation';
+import * as update from './update.operation';
 import { resourceOf } from '../utils';
 
 export const { operations, description } = resourceOf(
@@ -17,13 +19,25 @@ export const { operations, description } = resourceOf(
 				action: 'Create a note',
 			},
 			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a note of a lead',
+				action: 'Delete a note',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				description: "Get a lead's notes",
 				action: 'Get many notes',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change a note's text or its attachment URL",
+				action: 'Update a note',
+			},
 		],
 		default: 'create',
 	},
-	{ create, getMany },
+	{ create, update, delete: del, getMany },
 );

@@ -1,4 +1,6 @@
 import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 import { resourceOf } from '../utils';
@@ -18,6 +20,18 @@ export const { operations, description } = resourceOf(
 				action: 'Create an opportunity',
 			},
 			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an opportunity by its ID (types that allow deletion only)',
+				action: 'Delete an opportunity',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an opportunity by its ID, with its fields',
+				action: 'Get an opportunity',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				description: "Get a lead's opportunities, optionally of one type",
@@ -32,5 +46,5 @@ export const { operations, description } = resourceOf(
 		],
 		default: 'create',
 	},
-	{ create, update, getMany },
+	{ create, update, get, getMany, delete: del },
 );

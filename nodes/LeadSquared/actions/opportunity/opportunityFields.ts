@@ -43,6 +43,16 @@ export function opportunityTypeLocator(extra: Partial<INodeProperties> & { descr
 	};
 }
 
+export const opportunityIdProperty: INodeProperties = {
+	displayName: 'Opportunity ID',
+	name: 'opportunityId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. {{ $json.opportunityId }}',
+	description: "The opportunity's ID, e.g. the opportunityId output by Opportunity → Create or an OpportunityId from Get Many",
+};
+
 export const opportunityFieldProperties: INodeProperties[] = [
 	{
 		displayName: 'Opportunity Fields',

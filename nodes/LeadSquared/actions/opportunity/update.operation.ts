@@ -13,19 +13,11 @@ import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { fieldNotes, leadWriteOptions, payloadOptions } from '../lead/leadFields';
 import { showFor } from '../utils';
-import { opportunityFieldProperties, opportunityTypeLocator, readCheckedType, readFieldInputs, typeLookups } from './opportunityFields';
+import { opportunityFieldProperties, opportunityIdProperty, opportunityTypeLocator, readCheckedType, readFieldInputs, typeLookups } from './opportunityFields';
 import type { TypeLookups } from './opportunityFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Opportunity ID',
-		name: 'opportunityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.opportunityId }}',
-		description: "The opportunity's ID (ProspectOpportunityId), e.g. the opportunityId output by Opportunity → Create or Get Many",
-	},
+	{ ...opportunityIdProperty, description: "The opportunity's ID (ProspectOpportunityId), e.g. the opportunityId output by Opportunity → Create or Get Many" },
 	opportunityTypeLocator({
 		description:
 			"The opportunity's type: lists its fields below, and the node checks the values against them before sending. Leave empty to send manual-entry fields unchecked.",

@@ -10,17 +10,10 @@ import { markTaskComplete } from '../../transport/tasks';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
+import { taskIdProperty } from './taskFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.taskId }}',
-		description: "The task's ID (UserTaskId), e.g. the taskId output by Task → Create or a UserTaskId from Task → Get Many",
-	},
+	taskIdProperty,
 	optionsCollection([], sharedOptions({ writes: true })),
 ];
 

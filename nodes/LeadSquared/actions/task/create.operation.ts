@@ -11,7 +11,7 @@ import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { showFor } from '../utils';
-import { locatorOf, ownerLocator, readOwner, taskTypeLocator } from './taskFields';
+import { customFieldEntries, dueDateProperty, leadIdProperty, locatorOf, opportunityIdProperty, ownerLocator, readOwner, subjectProperty, taskDetailOptions, taskTypeLocator } from './taskFields';
 
 const properties: INodeProperties[] = [
 	taskTypeLocator({
@@ -19,15 +19,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The task type, as set up in LeadSquared (My Account → Settings → Tasks). A to-do type (e.g. Follow Up) makes a to-do, an appointment type (e.g. Meeting) an appointment.',
 	}),
-	{
-		displayName: 'Subject',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Call back about the brochure',
-		description: "The task's name, shown in the owner's task list",
-	},
+	{ ...subjectProperty, required: true },
 	{
 		displayName: 'Related To',
 		name: 'relatedTo',
@@ -40,104 +32,19 @@ const properties: INodeProperties[] = [
 		],
 		description: 'What the task is about',
 	},
-	{
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.leadId }}',
-		description: "The lead's ID (ProspectID), e.g. the leadId output by Lead → Create or Update",
-		displayOptions: { show: { relatedTo: ['lead'] } },
-	},
-	{
-		displayName: 'Opportunity ID',
-		name: 'opportunityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.opportunityId }}',
-		description: "The opportunity's ID, e.g. the opportunityId output by Opportunity → Create",
-		displayOptions: { show: { relatedTo: ['opportunity'] } },
-	},
+	{ ...leadIdProperty, required: true, displayOptions: { show: { relatedTo: ['lead'] } } },
+	{ ...opportunityIdProperty, required: true, displayOptions: { show: { relatedTo: ['opportunity'] } } },
 	ownerLocator({
 		description: 'The user the task is assigned to, by ID or e-mail address. Leave empty for the user whose API keys the credential holds.',
 	}),
-	{
-		displayName: 'Due Date',
-		name: 'dueDate',
-		type: 'dateTime',
-		default: '',
-		description: 'When the task is due (an appointment: when it starts). Leave empty for now.',
-	},
+	{ ...dueDateProperty, description: 'When the task is due (an appointment: when it starts). Leave empty for now.' },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Custom Fields',
-				name: 'customFields',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Custom Field',
-				description: "The task type's own fields, by schema name (sent as CustomFields)",
-				options: [
-					{
-						displayName: 'Field',
-						name: 'field',
-						values: [
-							{ displayName: 'Field Name', name: 'name', type: 'string', default: '', placeholder: 'mx_Custom_1' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
-			{
-				displayName: 'End Date',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description:
-					"When the task ends. Leave empty for LeadSquared's default: the due date plus the type's default duration for an appointment.",
-			},
-			{ displayName: 'Location', name: 'location', type: 'string', default: '', description: 'Where an appointment takes place' },
-			{
-				displayName: 'Notify Owner by Email',
-				name: 'notifyByEmail',
-				type: 'boolean',
-				default: true,
-				description: 'Whether LeadSquared e-mails the owner about the task (NotifyBy 1100); off sends NotifyBy 1000 (no notification)',
-			},
-			{
-				displayName: 'Reminder (Minutes Before)',
-				name: 'reminderMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 30,
-				description: 'For appointments: how many minutes before the start the owner is reminded',
-			},
-			{
-				displayName: 'Reminder Days Before',
-				name: 'reminderDaysBefore',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 1,
-				description: 'For to-dos: how many days before the due date the owner is reminded (with Reminder Time)',
-			},
-			{
-				displayName: 'Reminder Time',
-				name: 'reminderTime',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 10:00',
-				description: 'For to-dos: the time of day of the reminder, HH:mm or HH:mm:ss',
-			},
-		],
+		options: taskDetailOptions,
 	},
 	optionsCollection([dateTimezoneOption], sharedOptions({ writes: false })),
 ];
@@ -147,7 +54,6 @@ export const description = showFor({ resource: ['task'], operation: ['create'] }
 function readBody(context: IExecuteFunctions, itemIndex: number, timezone: string): TaskBody {
 	const relatedTo = context.getNodeParameter('relatedTo', itemIndex, 'lead') as RelatedTo;
 	const extra = (context.getNodeParameter('additionalFields', itemIndex, {}) ?? {}) as IDataObject;
-	const custom = (extra.customFields as { field?: Array<{ name?: unknown; value?: unknown }> } | undefined)?.field ?? [];
 	return buildTaskBody(
 		{
 			taskType: locatorOf(context, 'taskType', itemIndex).value,
@@ -163,7 +69,7 @@ function readBody(context: IExecuteFunctions, itemIndex: number, timezone: strin
 			reminderTime: extra.reminderTime,
 			notifyByEmail: typeof extra.notifyByEmail === 'boolean' ? extra.notifyByEmail : undefined,
 			location: extra.location,
-			customFields: custom.map((entry) => ({ name: entry.name, value: entry.value })),
+			customFields: customFieldEntries(extra),
 		},
 		timezone,
 	);

@@ -1,6 +1,8 @@
 import * as complete from './complete.operation';
 import * as create from './create.operation';
+import * as del from './delete.operation';
 import * as getMany from './getMany.operation';
+import * as update from './update.operation';
 import { resourceOf } from '../utils';
 
 export const { operations, description } = resourceOf(
@@ -24,13 +26,25 @@ export const { operations, description } = resourceOf(
 				action: 'Create a task',
 			},
 			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a task. LeadSquared queues the deletion: the task goes a little later.',
+				action: 'Delete a task',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				description: "Get a user's tasks, by due date, status and type",
 				action: 'Get many tasks',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change a task's subject, owner, dates, reminders or other fields, by its ID",
+				action: 'Update a task',
+			},
 		],
 		default: 'create',
 	},
-	{ create, getMany, complete },
+	{ create, update, delete: del, getMany, complete },
 );

@@ -39,6 +39,10 @@ export interface ActivityOptions {
 	timezone: string;
 	/** Sends ValidateDropDownOptions=true, which tells LeadSquared to skip its dropdown check: the node skips its own too. */
 	skipDropdownCheck: boolean;
+	/** A field given without a value: left out and listed (default), sent empty, or refused. */
+	emptyValues?: 'skip' | 'clear' | 'fail';
+	/** An update: only the fields given change, so mandatory fields need not be given. */
+	partial?: boolean;
 }
 
 export interface ActivityField {
@@ -155,7 +159,16 @@ class FieldsBuilder {
 		this.seen.set(schemaName.toLowerCase(), input.source);
 		const value = input.value;
 		if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
-			this.skipped.push(schemaName);
+			const empty = this.options.emptyValues ?? 'skip';
+			if (empty === 'fail') {
+				throw new InputError(
+					`Activity field ${field ? fieldLabel(field) : `"${schemaName}"`} has no value`,
+					schemaName,
+					'Give it a value, or set Options → Empty Values to leave such fields out or to clear them.',
+				);
+			}
+			if (empty === 'skip') this.skipped.push(schemaName);
+			else this.sent.push({ SchemaName: schemaName, Value: '' });
 			return;
 		}
 		// With ValidateDropDownOptions LeadSquared accepts any dropdown value (documented): so does the node.
@@ -179,7 +192,8 @@ class FieldsBuilder {
 			);
 		}
 		// Custom (mx_) fields marked mandatory must be given; LeadSquared fills system fields such as Owner itself.
-		const missing = (this.type.fields?.fields ?? []).filter(
+		// An update changes only the fields given: the activity already has the others.
+		const missing = (this.options.partial ? [] : (this.type.fields?.fields ?? [])).filter(
 			(field) => field.isMandatory && /^mx_/i.test(field.schemaName) && !this.sent.some((sent) => sent.SchemaName === field.schemaName),
 		);
 		if (missing.length > 0) {
@@ -210,17 +224,25 @@ export function buildActivityPayload(input: ActivityInput, type: ActivityTypeInf
 	}
 	const owner = emailOf(input.ownerEmail, 'Options → Owner Email', 'ownerEmail', false);
 	if (owner !== undefined) ordered.ActivityOwnerEmail = owner;
+	const { fields, skippedFields } = buildActivityFields(input.fields, type, options);
+	if (fields.length > 0) ordered.Fields = fields;
+	if (options.skipDropdownCheck) ordered.ValidateDropDownOptions = true;
+	return { lead, type, body: ordered, skippedFields };
+}
+
+/**
+ * An activity's `Fields` (Create, Update), each field checked against the type's fields and converted by its
+ * type; the fields given without a value and left out. Throws InputError for what LeadSquared would refuse.
+ */
+export function buildActivityFields(inputs: ActivityFieldInput[], type: ActivityTypeInfo, options: ActivityOptions): { fields: ActivityField[]; skippedFields: string[] } {
 	const builder = new FieldsBuilder(type, options);
 	const positions = new Map<ActivityFieldSource, number>();
-	for (const field of input.fields) {
+	for (const field of inputs) {
 		const position = (positions.get(field.source) ?? 0) + 1;
 		positions.set(field.source, position);
 		builder.add(field, position);
 	}
-	const fields = builder.finish();
-	if (fields.length > 0) ordered.Fields = fields;
-	if (options.skipDropdownCheck) ordered.ValidateDropDownOptions = true;
-	return { lead, type, body: ordered, skippedFields: builder.skipped };
+	return { fields: builder.finish(), skippedFields: builder.skipped };
 }
 
 /** What the node serialises items on: two posts by one e-mail address at once could each create the lead. */

@@ -3,7 +3,7 @@
  * to-do or an appointment, as the create-a-to-do and create-task-appointment pages document it) and
  * `Task.svc/Retrieve` (the retrieve-tasks page). Pure: no n8n imports.
  */
-import { emailAddress, optionalDateTime, optionalText, optionalWholeNumber, requiredText, textOf } from '../../values/checks';
+import { emailAddress, isBlank, optionalDateTime, optionalText, optionalWholeNumber, requiredText, textOf } from '../../values/checks';
 import { InputError } from '../../machinery/errors';
 import { describeValue } from '../../values/values';
 
@@ -55,7 +55,7 @@ export interface TaskBody {
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /** `HH:mm` or `HH:mm:ss` as LeadSquared's `HH:mm:ss`. */
-function timeOfDay(value: unknown): string | undefined {
+export function timeOfDay(value: unknown): string | undefined {
 	const text = optionalText(value, 'Reminder Time', 'reminderTime')?.trim();
 	if (text === undefined) return undefined;
 	const match = TIME.exec(text);
@@ -65,7 +65,15 @@ function timeOfDay(value: unknown): string | undefined {
 	return `${match[1].padStart(2, '0')}:${match[2]}:${match[3] ?? '00'}`;
 }
 
-function customFields(entries: Array<{ name: unknown; value: unknown }> | undefined): Record<string, string> | undefined {
+/**
+ * `CustomFields` by schema name. `empty` decides about a field without a value (null, undefined, blank): true sends
+ * it empty (Create's rule), false leaves it out (listed in `skipped`); it may throw to refuse it.
+ */
+export function customFields(
+	entries: Array<{ name: unknown; value: unknown }> | undefined,
+	empty: (name: string) => boolean = () => true,
+	skipped: string[] = [],
+): Record<string, string> | undefined {
 	if (!entries || entries.length === 0) return undefined;
 	const fields: Record<string, string> = {};
 	const seen = new Set<string>();
@@ -73,11 +81,21 @@ function customFields(entries: Array<{ name: unknown; value: unknown }> | undefi
 		const name = requiredText(entry.name, `Custom field ${index + 1}'s name`, 'customFields', 'Enter the schema name of the task field, e.g. mx_Custom_1.');
 		if (seen.has(name.toLowerCase())) throw new InputError(`Custom field "${name}" is given twice`, name);
 		seen.add(name.toLowerCase());
+		if (isBlank(entry.value) && !empty(name)) {
+			skipped.push(name);
+			return;
+		}
 		const value = entry.value === null || entry.value === undefined ? '' : textOf(entry.value);
 		if (value === undefined) throw new InputError(`Custom field "${name}" is ${describeValue(entry.value)}, which is not a text, number or true/false`, name);
 		fields[name] = value;
 	});
-	return fields;
+	return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+/** `OwnerId` or `OwnerEmailAddress` [DOC: either names the owner]; nothing when no owner is given. */
+export function taskOwner(owner: { by: OwnerBy; value: unknown } | undefined): Pick<TaskBody, 'OwnerId' | 'OwnerEmailAddress'> {
+	if (!owner || owner.value === undefined || owner.value === null || owner.value === '') return {};
+	return owner.by === 'email' ? { OwnerEmailAddress: emailAddress(owner.value, 'Owner', 'owner') } : { OwnerId: requiredText(owner.value, 'Owner', 'owner') };
 }
 
 /** The body of `Task.svc/Create` for one item; throws InputError for bad input. */
@@ -92,10 +110,7 @@ export function buildTaskBody(input: TaskInput, timezone: string): TaskBody {
 	if (input.relatedTo === 'opportunity') {
 		body.RelatedEntityId = requiredText(input.relatedId, 'Opportunity ID', 'opportunityId', 'Give the ID of the opportunity the task is about.');
 	}
-	if (input.owner && input.owner.value !== undefined && input.owner.value !== null && input.owner.value !== '') {
-		if (input.owner.by === 'email') body.OwnerEmailAddress = emailAddress(input.owner.value, 'Owner', 'owner');
-		else body.OwnerId = requiredText(input.owner.value, 'Owner', 'owner');
-	}
+	Object.assign(body, taskOwner(input.owner));
 	body.DueDate = optionalDateTime(input.dueDate, 'Due Date', 'dueDate', timezone);
 	body.EndDate = optionalDateTime(input.endDate, 'End Date', 'endDate', timezone);
 	if (body.DueDate !== undefined && body.EndDate !== undefined && body.EndDate < body.DueDate) {
