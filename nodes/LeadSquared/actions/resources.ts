@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as activity from './activity';
 import * as lead from './lead';
+import * as list from './list';
 import * as note from './note';
 import * as opportunity from './opportunity';
 import * as task from './task';
@@ -27,4 +28,5 @@ export const RESOURCES: Resource[] = [
 	{ name: 'Note', value: 'note', description: note.description, operations: note.operations },
 	{ name: 'Opportunity', value: 'opportunity', description: opportunity.description, operations: opportunity.operations },
 	{ name: 'Task', value: 'task', description: task.description, operations: task.operations },
+	{ name: 'List', value: 'list', description: list.description, operations: list.operations },
 ];

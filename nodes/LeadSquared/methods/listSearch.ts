@@ -10,7 +10,7 @@ export async function searchMatchFields(this: ILoadOptionsFunctions, filter?: st
 }
 export { searchActivityTypes, searchAllActivityTypes } from './activities';
 export { searchLeads } from './leads';
-export { searchStaticLists } from './lists';
+export { searchAllLists, searchStaticLists } from './lists';
 export { searchOpportunityTypes } from './opportunities';
 export { searchTaskTypes } from './tasks';
 export { searchUsers } from './users';
