@@ -5,6 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as activity from './activity';
+import * as email from './email';
 import * as lead from './lead';
 import * as list from './list';
 import * as note from './note';
@@ -29,4 +30,5 @@ export const RESOURCES: Resource[] = [
 	{ name: 'Opportunity', value: 'opportunity', description: opportunity.description, operations: opportunity.operations },
 	{ name: 'Task', value: 'task', description: task.description, operations: task.operations },
 	{ name: 'List', value: 'list', description: list.description, operations: list.operations },
+	{ name: 'Email', value: 'email', description: email.description, operations: email.operations },
 ];
