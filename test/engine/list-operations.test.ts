@@ -5,7 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { disposeN8n, runLeadSquared, sandboxCredentials } from '../harness';
+import { disposeN8n, listSearch, runLeadSquared, sandboxCredentials } from '../harness';
 import type { RunResult } from '../harness';
 import { calls, expectNoKeys, FAST, openSandbox } from './support';
 
@@ -191,5 +191,19 @@ describe('List → Create', () => {
 		const result = await run(parameters('create', { name: '={{ $json.name }}' }), [{ name: 'Fresh One' }, { name: 'Customers' }, { name: 'Fresh Two' }], { continueOnFail: true });
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items.map((item) => item.json.created ?? item.json.error)).toEqual([true, expect.stringMatching(/already exists/), true]);
+	});
+});
+
+describe("List parameter of Get Leads: every list of the account (listSearch.searchAllLists)", () => {
+	it('lists static, dynamic and refreshable lists with their type and size, searchable by name, a page at a time', async () => {
+		sandbox.configure({ listsPageSize: 100 });
+		const all = await listSearch('searchAllLists', sandboxCredentials(sandbox));
+		expect(all.results.map((entry) => entry.value)).toEqual(ALL_IDS);
+		expect(all.results[2]).toEqual({ name: 'Webinar May', value: WEBINAR, description: 'static, 1 lead' });
+		expect(all.results[4]).toEqual({ name: 'Hot Leads', value: HOT, description: 'dynamic, 0 leads' });
+		expect(listReads()[0]).toEqual({ PageIndex: '1' });
+		const found = await listSearch('searchAllLists', sandboxCredentials(sandbox), 'week');
+		expect(found.results.map((entry) => entry.value)).toEqual([REFRESH]);
+		expect(found.paginationToken).toBe(`2|${REFRESH}`);
 	});
 });
