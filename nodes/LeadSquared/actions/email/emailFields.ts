@@ -8,6 +8,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { EXAMPLE_GUID } from '../../values/recordIds';
 import { dateTimezoneOption } from '../dateTimezone';
 import { optionsCollection, sharedOptions } from '../engine';
+import { ownerLocator } from '../task/taskFields';
 
 const forHtml = { show: { content: ['html'] } };
 const forTemplate = { show: { content: ['template'] } };
@@ -56,26 +57,14 @@ export const emailProperties: INodeProperties[] = [
 		],
 		description: 'Who the e-mail comes from. LeadSquared accepts only active users of the account as senders.',
 	},
-	{
+	// The same user list as every owner field (the account's active users).
+	ownerLocator({
 		displayName: 'Sender',
 		name: 'sender',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The user the e-mail comes from: an active user of the account',
 		displayOptions: { show: { sendAs: ['user'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a user...',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 3b1041fb-8374-11e7-8758-0a106ee76b21' },
-			{ displayName: 'By Email', name: 'email', type: 'string', placeholder: 'e.g. name@example.com' },
-		],
-	},
+	}),
 	{
 		displayName: 'Content',
 		name: 'content',

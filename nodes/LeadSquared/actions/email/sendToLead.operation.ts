@@ -20,6 +20,7 @@ import { statusOf } from '../../transport/shape';
 import { readTimezone } from '../dateTimezone';
 import { runOperation } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
+import { locatorOf } from '../task/taskFields';
 import { showFor } from '../utils';
 import { emailProperties } from './emailFields';
 
@@ -44,8 +45,7 @@ function readSender(context: IExecuteFunctions, index: number): Pick<EmailMessag
 	if (sendAs === 'leadOwner') return { senderType: 'LeadOwner' };
 	if (sendAs === 'apiUser') return { senderType: 'APICaller' };
 	if (sendAs !== 'user') throw new InputError(`Send As is ${describeValue(sendAs)}; it must be "user", "leadOwner" or "apiUser"`, 'sendAs');
-	const raw = context.getNodeParameter('sender', index, { mode: 'list', value: '' }) as unknown;
-	const { mode, value } = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { mode?: unknown; value?: unknown }) : { mode: 'list', value: raw };
+	const { mode, value } = locatorOf(context, 'sender', index);
 	const hint = 'Choose the user the e-mail comes from, or give their user ID or e-mail address.';
 	const text = requiredText(value, 'Sender', 'sender', hint);
 	if (mode === 'email' || text.includes('@')) return { senderType: 'UserEmailAddress', sender: emailAddress(text, 'Sender', 'sender') };
