@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CUSTOM_HOST, readKeys, REGION_HOSTS, withKeys } from '../nodes/LeadSquared/machinery/host';
+import { authenticatedRequest, CUSTOM_HOST, REGION_HOSTS } from '../nodes/LeadSquared/machinery/host';
 
 export class LeadSquaredApi implements ICredentialType {
 	name = 'leadSquaredApi';
@@ -87,9 +87,10 @@ export class LeadSquaredApi implements ICredentialType {
 		},
 	];
 
+	// The keys go only to the host above (and below its base URL), never through a redirect: the same rule
+	// for the node's own calls and for a URL typed in n8n's HTTP Request node with this credential.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> =>
-		withKeys(requestOptions, readKeys(credentials.accessKey, credentials.secretKey, credentials.sendKeysAs));
+	): Promise<IHttpRequestOptions> => authenticatedRequest(requestOptions, credentials);
 }

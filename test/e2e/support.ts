@@ -20,6 +20,8 @@ import { startSandbox } from '../../sandbox';
 import type { LeadRecord, RequestLogEntry, Sandbox, SandboxOptions } from '../../sandbox';
 import { repoRoot } from '../../scripts/e2e/package';
 import { ensureRuntime, installPackage, parseExecutionOutput, runN8n } from '../../scripts/runtime';
+import { startForeignHost, writeWorkflows } from './foreign-host';
+import type { ForeignHost } from './foreign-host';
 import type { ExecutionResult, N8nRuntime, RunResult, RuntimeLine } from '../../scripts/runtime';
 
 export const WORKFLOW_DIR = path.join(__dirname, 'workflows');
@@ -114,6 +116,8 @@ export interface LineRun {
 	engine: string;
 	userFolder: string;
 	sandbox: Sandbox;
+	/** A host that is not the credential's (foreign-host.ts): it must receive nothing. */
+	foreign: ForeignHost;
 	keys: ReturnType<typeof randomKeys>;
 	/** the sandbox's leads before any workflow ran */
 	seeded: LeadRecord[];
@@ -160,6 +164,7 @@ export async function runLine(line: RuntimeLine, tarball: string, extras: RunExt
 		// the workflows send 60+ calls in a few seconds; pacing is the node's business (options.maxCallsPer5Seconds)
 		rateLimit: { calls: 100_000, windowMs: 5000 },
 	});
+	const foreign = await startForeignHost();
 	const commands: CommandRecord[] = [];
 	const exitCrashes: string[] = [];
 	// opts.workflowRun: exit code 1 (a workflow failed) still leaves the execution data for the assertions to report
@@ -201,7 +206,10 @@ export async function runLine(line: RuntimeLine, tarball: string, extras: RunExt
 			// n8n stored them encrypted; the only plain copy goes
 			await fsp.rm(credentialFile, { force: true });
 		}
-		await n8n('import-workflows', ['import:workflow', '--separate', `--input=${WORKFLOW_DIR}`]);
+		// The files may name the sandbox's and the foreign host's addresses, known only now.
+		const workflowDir = path.join(userFolder, 'workflows');
+		await writeWorkflows(WORKFLOW_DIR, workflowDir, { sandbox: sandbox.url, foreign: foreign.url });
+		await n8n('import-workflows', ['import:workflow', '--separate', `--input=${workflowDir}`]);
 
 		const logStart = sandbox.log.length;
 		const documentedRun = await n8n('execute-documented-example', ['execute', `--id=${WF.documented}`, '--rawOutput'], { workflowRun: true });
@@ -238,6 +246,7 @@ export async function runLine(line: RuntimeLine, tarball: string, extras: RunExt
 			engine,
 			userFolder,
 			sandbox,
+			foreign,
 			keys,
 			seeded,
 			commands,
@@ -249,11 +258,13 @@ export async function runLine(line: RuntimeLine, tarball: string, extras: RunExt
 			exitCrashes,
 			async close() {
 				await sandbox.close();
+				await foreign.close();
 				if (process.env.E2E_KEEP_USER_FOLDER !== '1') await fsp.rm(userFolder, { recursive: true, force: true });
 			},
 		};
 	} catch (error) {
 		await sandbox.close();
+		await foreign.close();
 		throw new Error(
 			`${error instanceof Error ? error.message : String(error)}\n(n8n output kept in ${artifacts}, user folder ${userFolder})`,
 		);

@@ -7,7 +7,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as account from './account';
 import * as accountActivity from './accountActivity';
 import * as activity from './activity';
+import * as email from './email';
 import * as lead from './lead';
+import * as list from './list';
 import * as note from './note';
 import * as opportunity from './opportunity';
 import * as salesActivity from './salesActivity';
@@ -35,4 +37,6 @@ export const RESOURCES: Resource[] = [
 	{ name: 'Sales Activity', value: 'salesActivity', description: salesActivity.description, operations: salesActivity.operations },
 	{ name: 'Task', value: 'task', description: task.description, operations: task.operations },
 	{ name: 'User', value: 'user', description: user.description, operations: user.operations },
+	{ name: 'List', value: 'list', description: list.description, operations: list.operations },
+	{ name: 'Email', value: 'email', description: email.description, operations: email.operations },
 ];

@@ -190,3 +190,57 @@ export function withKeys<T extends { headers?: object; url?: string; uri?: strin
 	}
 	return { ...request, qs: { ...(request.qs ?? {}), accessKey: keys.accessKey, secretKey: keys.secretKey } };
 }
+
+/** What a request says about where it goes: `url` (httpRequest, maybe relative to `baseURL`) or `uri` (the legacy request helper). */
+export interface RequestAddress {
+	url?: unknown;
+	uri?: unknown;
+	baseURL?: unknown;
+}
+
+/** Where a request goes, or undefined when it names no address that can be read. */
+export function requestTarget(request: RequestAddress): URL | undefined {
+	const address = typeof request.url === 'string' ? request.url : typeof request.uri === 'string' ? request.uri : undefined;
+	if (address === undefined) return undefined;
+	const base = typeof request.baseURL === 'string' && request.baseURL !== '' ? request.baseURL : undefined;
+	try {
+		return base === undefined ? new URL(address) : new URL(address, base);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether `target` lies under a base URL: the same scheme, host and port, and at or below its base path. */
+export function isUnderBaseUrl(target: URL, baseUrl: string): boolean {
+	const base = new URL(baseUrl);
+	if (target.protocol !== base.protocol || target.host !== base.host || target.username !== '' || target.password !== '') return false;
+	const basePath = base.pathname.replace(/\/+$/, '');
+	return basePath === '' || target.pathname === basePath || target.pathname.startsWith(`${basePath}/`);
+}
+
+/**
+ * Refuses to put the keys on a request for anywhere but the credential's own host (its regional host, or
+ * its custom base URL and below): a URL typed in n8n's HTTP Request node with this credential must start
+ * there. The message names both places without a query string, a user name or a path beyond the base.
+ */
+export function assertKeysGoTo(request: RequestAddress, connection: Connection): void {
+	const target = requestTarget(request);
+	if (target && isUnderBaseUrl(target, connection.baseUrl)) return;
+	const where = target ? `${target.protocol}//${target.host}` : 'an address that cannot be read';
+	throw new HostError(
+		`This LeadSquared credential sends its keys only to ${connection.baseUrl}, the host it is set up for; the request goes to ${where}. ` +
+			`Start the URL with ${connection.baseUrl}/v2/ (e.g. ${connection.baseUrl}/v2/LeadManagement.svc/Lists.Get), or use a credential set up for that host.`,
+	);
+}
+
+/**
+ * The request with the keys on it, for the credential's `authenticate`: only for the credential's own host
+ * (assertKeysGoTo), and with redirects off, so that a 3xx answer cannot carry the keys (sent as headers) to
+ * another host. Both the httpRequest options and the legacy request options are covered.
+ */
+export function authenticatedRequest<T extends { url?: string; uri?: string; baseURL?: string; headers?: object; qs?: object }>(request: T, credentials: Record<string, unknown>): T {
+	const connection = resolveConnection(credentials.host, credentials.baseUrl);
+	assertKeysGoTo(request, connection);
+	const noRedirects = { disableFollowRedirect: true, followRedirect: false, followAllRedirects: false, maxRedirects: 0 };
+	return withKeys({ ...request, ...noRedirects }, readKeys(credentials.accessKey, credentials.secretKey, credentials.sendKeysAs));
+}

@@ -10,7 +10,7 @@ export async function searchMatchFields(this: ILoadOptionsFunctions, filter?: st
 }
 export { searchActivityTypes, searchAllActivityTypes } from './activities';
 export { searchLeads, searchLeadStages } from './leads';
-export { searchStaticLists } from './lists';
+export { searchAllLists, searchStaticLists } from './lists';
 export { searchOpportunityTypes } from './opportunities';
 export { searchProducts } from './sales';
 export { searchTaskTypes } from './tasks';

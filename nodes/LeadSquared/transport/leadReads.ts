@@ -78,17 +78,21 @@ export function searchBody(request: SearchRequest): IDataObject {
 	};
 }
 
-/** One page of `Leads.Get`. */
-export async function searchLeads(client: LeadSquaredClient, request: SearchRequest): Promise<SearchPage> {
-	const answer = await client.request({ method: 'POST', path: `${LM}Leads.Get`, body: searchBody(request) });
-	if (Array.isArray(answer)) return { leads: leadList('Leads.Get', answer) };
+/** A page of leads answered bare or as `{RecordCount, Leads}`, each lead flat or a `LeadPropertyList`. */
+export function leadPage(endpoint: string, answer: unknown): SearchPage {
+	if (Array.isArray(answer)) return { leads: leadList(endpoint, answer) };
 	if (answer && typeof answer === 'object' && Array.isArray((answer as IDataObject).Leads)) {
 		const { Leads, RecordCount } = answer as { Leads: unknown; RecordCount?: unknown };
 		const count = Number(RecordCount);
 		return {
-			leads: leadList('Leads.Get', Leads),
+			leads: leadList(endpoint, Leads),
 			recordCount: RecordCount !== undefined && RecordCount !== null && Number.isFinite(count) ? count : undefined,
 		};
 	}
-	throw unexpectedAnswer('Leads.Get', 'neither a list of leads nor {RecordCount, Leads}');
+	throw unexpectedAnswer(endpoint, 'neither a list of leads nor {RecordCount, Leads}');
+}
+
+/** One page of `Leads.Get`. */
+export async function searchLeads(client: LeadSquaredClient, request: SearchRequest): Promise<SearchPage> {
+	return leadPage('Leads.Get', await client.request({ method: 'POST', path: `${LM}Leads.Get`, body: searchBody(request) }));
 }

@@ -1,19 +1,29 @@
 /**
- * LeadSquared's lead lists (contract §11.1): the account's lists (`Lists.Get`, paged, filtered by type
- * and name), adding leads to a static list (several per call, or one), removing one lead from it.
- * Each function checks that the answer has the documented shape.
+ * LeadSquared's lead lists (contract §11.1, leadsquared-api-more.md §5): the account's lists (`Lists.Get`,
+ * paged, filtered by type and name), creating a static list, the leads in a list, adding leads to a static
+ * list (several per call, or one), removing one lead from it. Each function checks that the answer has the
+ * documented shape.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Page } from '../machinery/pager';
 import type { ListInfo } from '../model/lead/failures';
+import { LIST_TYPE_CODES, readCatalogue } from '../model/list/catalogue';
+import { membersBody } from '../model/list/members';
+import type { MembersPage } from '../model/list/members';
 import { addedCount } from '../model/list/staticLists';
 import type { LeadSquaredClient } from './index';
-import { listOrMessageList, succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
+import { leadPage } from './leadReads';
+import { listOrMessageList, messageId, succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
 
 /** ListType of Lists.Get. */
-export const LIST_TYPES = { static: '0', dynamic: '1', refreshable: '2' } as const;
+export const LIST_TYPES = LIST_TYPE_CODES;
 
 export interface ListRow extends ListInfo {
 	description: string;
 	memberCount?: number;
+	/** The row as LeadSquared returned it. */
+	record: IDataObject;
 }
 
 function text(value: unknown): string {
@@ -32,7 +42,8 @@ export async function getLists(
 	const lists = listOrMessageList(await client.request({ method: 'GET', path: 'LeadManagement.svc/Lists.Get', query }));
 	if (!lists) throw unexpectedAnswer('Lists.Get', 'not a list of lists');
 	return lists.flatMap((row: unknown): ListRow[] => {
-		const record = (row ?? {}) as Record<string, unknown>;
+		if (!row || typeof row !== 'object' || Array.isArray(row)) return [];
+		const record = row as IDataObject;
 		const id = text(record.ListId).trim();
 		if (id === '') return [];
 		const count = Number(record.MemberCount);
@@ -42,32 +53,49 @@ export async function getLists(
 				name: text(record.ListName),
 				type: text(record.ListType),
 				description: text(record.ListDescription),
-				memberCount: Number.isFinite(count) ? count : undefined,
+				memberCount: record.MemberCount !== null && record.MemberCount !== '' && Number.isFinite(count) ? count : undefined,
+				record,
 			},
 		];
 	});
 }
 
-/** Pages Lists.Get looks through for one list before giving up. */
-const MAX_LIST_PAGES = 50;
-
 /**
- * A list of the account by id (any casing), paging Lists.Get until it turns up, a page is empty, or a page
- * brings no list not seen before (an API that ignores PageIndex would repeat its first page forever).
- * null when the account has no such list.
+ * A list of the account by id (any casing), paging Lists.Get until it turns up or the lists end
+ * (model/list/catalogue.ts). null when the account has no such list.
  */
 export async function findList(client: LeadSquaredClient, listId: string): Promise<ListInfo | null> {
 	const wanted = listId.trim().toLowerCase();
-	const seen = new Set<string>();
-	for (let pageIndex = 1; pageIndex <= MAX_LIST_PAGES; pageIndex++) {
-		const rows = await getLists(client, { pageIndex });
-		const found = rows.find((row) => row.id.toLowerCase() === wanted);
-		if (found) return { id: found.id, name: found.name, type: found.type };
-		const fresh = rows.filter((row) => !seen.has(row.id.toLowerCase()));
-		if (fresh.length === 0) return null;
-		for (const row of fresh) seen.add(row.id.toLowerCase());
+	const isWanted = (row: ListRow) => row.id.toLowerCase() === wanted;
+	const { rows } = await readCatalogue({ fetch: async (pageIndex) => await getLists(client, { pageIndex }), until: isWanted });
+	const found = rows.find(isWanted);
+	return found ? { id: found.id, name: found.name, type: found.type } : null;
+}
+
+/**
+ * `CreateEmptyList` [DOC create-empty-static-list]: a new static list; its id from `{"Status":"Success",
+ * "Message":{"Id"}}`. Not sent twice: an account that allows duplicate names would get two lists.
+ */
+export async function createList(client: LeadSquaredClient, name: string, description: string): Promise<string> {
+	const answer = await client.request({
+		method: 'POST',
+		path: 'LeadSegmentation.svc/CreateEmptyList',
+		body: { Name: name, Description: description },
+		idempotent: false,
+	});
+	const id = messageId(answer, { bareId: true });
+	if (id === undefined) {
+		throw unexpectedAnswer('CreateEmptyList', 'no list id (Message.Id)', "The list may or may not have been created: look at the account's lists (List → Get Many) before running the item again.");
 	}
-	return null;
+	return id;
+}
+
+/** One page of the leads in a list (`Leads/Retrieve/BySearchParameter`), each lead flat. */
+export async function leadsInList(client: LeadSquaredClient, page: MembersPage): Promise<Page<IDataObject>> {
+	const endpoint = 'Leads/Retrieve/BySearchParameter';
+	const answer = await client.request({ method: 'POST', path: `LeadManagement.svc/${endpoint}`, body: membersBody(page) });
+	const { leads, recordCount } = leadPage(endpoint, answer);
+	return { rows: leads, total: recordCount };
 }
 
 /** `AddLeadsToStaticList`: how many of the leads were added (leads already in the list are not), when the answer says. */

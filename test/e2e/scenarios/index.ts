@@ -7,6 +7,7 @@
 import type { SandboxOptions } from '../../../sandbox';
 import type { LineRun } from '../support';
 import { crmChain } from './crm-chain';
+import { httpRequest } from './http-request';
 import { leadChain } from './lead-chain';
 import { salesChain } from './sales-chain';
 
@@ -17,10 +18,22 @@ export interface Scenario {
 	workflows: string[];
 	/** Leads the sandbox holds before any workflow runs (use the scenario's own e-mail domain). */
 	seedLeads?: () => Array<Record<string, string>>;
-	/** Sandbox options the scenario needs (merged; keep them compatible with the other scenarios). */
+	/** Sandbox options the scenario needs (merged, lists of seeds put together: scenarioSandbox; keep the rest compatible with the other scenarios). */
 	sandbox?: Partial<SandboxOptions>;
 	/** Declares the scenario's `it` blocks; `run()` returns the line's run once beforeAll made it. */
 	checks(run: () => LineRun): void;
 }
 
-export const SCENARIOS: Scenario[] = [leadChain, crmChain, salesChain];
+export const SCENARIOS: Scenario[] = [leadChain, crmChain, salesChain, httpRequest];
+
+/** The sandbox options of every scenario: merged, their seeded lists (and other lists of seeds) put together. */
+export function scenarioSandbox(scenarios: Scenario[] = SCENARIOS): Partial<SandboxOptions> {
+	const merged: Record<string, unknown> = {};
+	for (const options of scenarios.map((scenario) => scenario.sandbox ?? {})) {
+		for (const [key, value] of Object.entries(options)) {
+			const before = merged[key];
+			merged[key] = Array.isArray(before) && Array.isArray(value) ? [...(before as unknown[]), ...(value as unknown[])] : value;
+		}
+	}
+	return merged as Partial<SandboxOptions>;
+}

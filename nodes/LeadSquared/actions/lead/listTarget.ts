@@ -15,21 +15,22 @@ import { optionsCollection, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { explainLeadError, leadIdProperty, readLeadId } from './byId';
 
-export function listProperty(description: string): INodeProperties {
+/** The List parameter: the account's static lists (`anyType`: every list), searchable, or a ListId. */
+export function listProperty(description: string, anyType = false): INodeProperties {
 	return {
 		displayName: 'List',
 		name: 'list',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: `${description}. Only static lists take leads one by one; dynamic lists take theirs from their criteria.`,
+		description: anyType ? `${description}. Static, dynamic and refreshable lists.` : `${description}. Only static lists take leads one by one; dynamic lists take theirs from their criteria.`,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a static list...',
-				typeOptions: { searchListMethod: 'searchStaticLists', searchable: true },
+				placeholder: anyType ? 'Select a list...' : 'Select a static list...',
+				typeOptions: { searchListMethod: anyType ? 'searchAllLists' : 'searchStaticLists', searchable: true },
 			},
 			{
 				displayName: 'By ID',

@@ -1,0 +1,36 @@
+import * as create from './create.operation';
+import * as getLeads from './getLeads.operation';
+import * as getMany from './getMany.operation';
+import { resourceOf } from '../utils';
+
+export const { operations, description } = resourceOf(
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['list'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create an empty static list (a marketing list that leads are added to)',
+				action: 'Create a list',
+			},
+			{
+				name: 'Get Leads',
+				value: 'getLeads',
+				description: 'Get the leads in a static, dynamic or refreshable list',
+				action: 'Get the leads in a list',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: "Get the account's lists, of one type or all, optionally by name",
+				action: 'Get many lists',
+			},
+		],
+		default: 'getMany',
+	},
+	{ create, getLeads, getMany },
+);
