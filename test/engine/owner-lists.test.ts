@@ -61,6 +61,7 @@ describe('the one owner list', () => {
 			'salesActivity → update: salesOwner',
 			'task → create: owner',
 			'task → getMany: owner',
+			'task → update: owner',
 			'user → get: user',
 		]);
 		for (const { property } of owners) {
