@@ -6,6 +6,7 @@
  */
 import type { SandboxOptions } from '../../../sandbox';
 import type { LineRun } from '../support';
+import { accountChain } from './account-chain';
 import { crmChain } from './crm-chain';
 import { httpRequest } from './http-request';
 import { leadChain } from './lead-chain';
@@ -24,7 +25,7 @@ export interface Scenario {
 	checks(run: () => LineRun): void;
 }
 
-export const SCENARIOS: Scenario[] = [leadChain, crmChain, salesChain, httpRequest];
+export const SCENARIOS: Scenario[] = [leadChain, crmChain, salesChain, httpRequest, accountChain];
 
 /** The sandbox options of every scenario: merged, their seeded lists (and other lists of seeds) put together. */
 export function scenarioSandbox(scenarios: Scenario[] = SCENARIOS): Partial<SandboxOptions> {
