@@ -91,7 +91,7 @@ export function opportunityTypeRecord(type: OpportunityTypeSummary, fields?: Typ
 }
 
 export interface TaskTypeRecord {
-	/** What Task → Create and Update take as the Task Type (By Name); also Task → Get Many's filter. */
+	/** What Task → Create takes as the Task Type (By Name); also Task → Get Many's filter. */
 	name: string;
 	id: string;
 	category?: 'appointment' | 'to-do';
