@@ -45,17 +45,17 @@ function refusal(run: () => unknown): InputError {
 }
 
 describe('activity types', () => {
-	it('reads ActivityTypes.Get as a list, or inside an object; codes and EventType as numbers or text; skips entries without a code', () => {
+	it('reads ActivityTypes.Get as a list, or inside an object; codes, EventType, EventDirection and Score as numbers or text; skips entries without a code', () => {
 		const list = [
-			{ ActivityEvent: 201, ActivityEventName: 'Form Submitted', EventType: 2, EventDirection: 0, ActivityProperties: '{"FormMetaData":[]}' },
-			{ ActivityEvent: '12000', ActivityEventName: 'Admission', EventType: '2' },
+			{ ActivityEvent: 201, ActivityEventName: 'Form Submitted', EventType: 2, EventDirection: 0, Score: 5, ActivityProperties: '{"FormMetaData":[]}' },
+			{ ActivityEvent: '12000', ActivityEventName: 'Admission', EventType: '2', EventDirection: '1', Score: '-3' },
 			{ ActivityEvent: 22, DisplayName: 'Outbound Phone Call Activity', EventType: 0 },
 			{ ActivityEventName: 'No code' },
 			{ Code: 205 },
 		];
 		const expected = [
-			{ code: 201, name: 'Form Submitted', eventType: 2 },
-			{ code: 12000, name: 'Admission', eventType: 2 },
+			{ code: 201, name: 'Form Submitted', eventType: 2, direction: 0, score: 5 },
+			{ code: 12000, name: 'Admission', eventType: 2, direction: 1, score: -3 },
 			{ code: 22, name: 'Outbound Phone Call Activity', eventType: 0 },
 			{ code: 205, name: 'Activity type 205' },
 		];

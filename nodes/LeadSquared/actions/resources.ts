@@ -7,13 +7,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as account from './account';
 import * as accountActivity from './accountActivity';
 import * as activity from './activity';
+import * as activityType from './activityType';
 import * as email from './email';
 import * as lead from './lead';
+import * as leadField from './leadField';
 import * as list from './list';
 import * as note from './note';
 import * as opportunity from './opportunity';
+import * as opportunityType from './opportunityType';
 import * as salesActivity from './salesActivity';
 import * as task from './task';
+import * as taskType from './taskType';
 import * as user from './user';
 import type { Execute } from './utils';
 
@@ -39,4 +43,9 @@ export const RESOURCES: Resource[] = [
 	{ name: 'User', value: 'user', description: user.description, operations: user.operations },
 	{ name: 'List', value: 'list', description: list.description, operations: list.operations },
 	{ name: 'Email', value: 'email', description: email.description, operations: email.operations },
+	// Discovery: what the account holds (schema names, type codes) for the write operations above.
+	{ name: 'Lead Field', value: 'leadField', description: leadField.description, operations: leadField.operations },
+	{ name: 'Activity Type', value: 'activityType', description: activityType.description, operations: activityType.operations },
+	{ name: 'Task Type', value: 'taskType', description: taskType.description, operations: taskType.operations },
+	{ name: 'Opportunity Type', value: 'opportunityType', description: opportunityType.description, operations: opportunityType.operations },
 ];

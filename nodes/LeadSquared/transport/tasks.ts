@@ -7,9 +7,13 @@ import type { Page } from '../machinery/pager';
 import type { TaskBody } from '../model/task/body';
 import { readTaskDeletion } from '../model/task/deletion';
 import type { TaskDeletionCount } from '../model/task/deletion';
+import { readTaskTypes } from '../model/task/types';
+import type { TaskType } from '../model/task/types';
 import type { TaskUpdateBody } from '../model/task/update';
 import type { LeadSquaredClient } from './index';
 import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
+
+export type { TaskType } from '../model/task/types';
 
 /** What to do when LeadSquared says a task does not exist. */
 const NO_TASK = 'Copy the ID (UserTaskId) from Task → Create or Task → Get Many; a deleted task cannot be changed';
@@ -34,34 +38,12 @@ export async function retrieveTasks(client: LeadSquaredClient, body: Record<stri
 	return page;
 }
 
-export interface TaskType {
-	id: string;
-	name: string;
-	/** 0 appointment, 1 to-do [DOC]; undefined when the answer does not say. */
-	category?: number;
-	defaultDuration?: number;
-}
-
-/** The account's task types (`Task.svc/RetrieveTaskType`). */
+/** The account's task types (`Task.svc/RetrieveTaskType`), read by model/task/types.ts. */
 export async function taskTypes(client: LeadSquaredClient): Promise<TaskType[]> {
 	const answer = await client.request({ method: 'GET', path: 'Task.svc/RetrieveTaskType' });
 	const page = readPage(answer);
 	if (!page) throw unexpectedAnswer('Task.svc/RetrieveTaskType', 'not a list of task types');
-	return page.rows.flatMap((row) => {
-		const id = row.Id ?? row.ID ?? row.TaskTypeId;
-		const name = row.Name ?? row.TaskTypeName;
-		if (typeof name !== 'string' || name.trim() === '') return [];
-		const category = Number(row.Category);
-		const duration = Number(row.DefaultDuration);
-		return [
-			{
-				id: typeof id === 'string' ? id : name,
-				name,
-				category: row.Category !== undefined && row.Category !== null && Number.isFinite(category) ? category : undefined,
-				defaultDuration: Number.isFinite(duration) && duration > 0 ? duration : undefined,
-			},
-		];
-	});
+	return readTaskTypes(page.rows);
 }
 
 /** `GET Task.svc/MarkComplete?id=` [CODE: public client code that used it live; no documentation page]. */

@@ -37,6 +37,15 @@ export function optionalText(value: unknown, label: string, field: string): stri
 	return text.trim() === '' ? undefined : text;
 }
 
+/** True or false (also as the text "true" or "false", any letter case); `fallback` when empty. */
+export function flagOf(value: unknown, label: string, field: string, fallback: boolean): boolean {
+	if (isBlank(value)) return fallback;
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === 'false') return text === 'true';
+	throw new InputError(`${label} is ${describeValue(value)}, not true or false`, field);
+}
+
 /** A date and time for LeadSquared (UTC `yyyy-MM-dd HH:mm:ss`); undefined when empty. */
 export function optionalDateTime(value: unknown, label: string, field: string, timezone: string): string | undefined {
 	if (isBlank(value)) return undefined;

@@ -17,6 +17,10 @@ export interface ActivityTypeEntry {
 	name: string;
 	/** `EventType` (2 = custom [CODE]), when the entry carries it. */
 	eventType?: number;
+	/** `EventDirection` (0 inbound, 1 outbound [CODE 56037757482, 67007166726]), when the entry carries it. */
+	direction?: number;
+	/** `Score`: what an activity of the type adds to the lead's score [CODE 56037757482], when the entry carries it. */
+	score?: number;
 }
 
 export interface ActivityTypeInfo {
@@ -63,6 +67,12 @@ function wholeNumber(raw: unknown): number | undefined {
 	return /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
+/** 5, '-5' and ' 5 ' are whole numbers, negative ones included (a score may take points away). */
+function signedNumber(raw: unknown): number | undefined {
+	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	return /^[+-]?\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /** 201, '201' and ' 201 ' are event codes; anything else (0, -1, 2.5, 'abc') is not. */
 export function eventCodeOf(raw: unknown): number | undefined {
 	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
@@ -95,7 +105,15 @@ export function parseActivityTypes(raw: unknown): ActivityTypeEntry[] | undefine
 		seen.add(code);
 		const name = text(pick(entry, 'ActivityEventName', 'DisplayName', 'Name', 'EventName'));
 		const eventType = wholeNumber(pick(entry, 'EventType'));
-		types.push({ code, name: name || `Activity type ${code}`, ...(eventType !== undefined ? { eventType } : {}) });
+		const direction = wholeNumber(pick(entry, 'EventDirection', 'Direction'));
+		const score = signedNumber(pick(entry, 'Score'));
+		types.push({
+			code,
+			name: name || `Activity type ${code}`,
+			...(eventType !== undefined ? { eventType } : {}),
+			...(direction !== undefined ? { direction } : {}),
+			...(score !== undefined ? { score } : {}),
+		});
 	}
 	return types;
 }
