@@ -17,7 +17,7 @@ import { databaseFiles, findLeaks, secretNeedles } from './support';
 import { acceptedWrites, finalAnswer, kolkataInstant, recordToolsSeen, toolResults, utcInstant, windowOf } from './ai/reading';
 import { runAgents } from './ai/run';
 import type { AgentRun } from './ai/run';
-import { ASHA, BAD_DATE, closestNames, CUT_OFF_NOTE, NOBODY, PARALLEL_NOTES, SCENARIO_IDS, tomorrowAtTen, WORKFLOW_IDS } from './ai/scenarios';
+import { ASHA, BAD_DATE, closestNames, CUT_OFF_NOTE, NOBODY, PARALLEL_NOTES, readable, resultItems, SCENARIO_IDS, tomorrowAtTen, WORKFLOW_IDS } from './ai/scenarios';
 import type { ScenarioId } from './ai/scenarios';
 import { TIME_ZONE } from './ai/workflows';
 
@@ -91,8 +91,8 @@ function describeAgents(line: RuntimeLine): void {
 
 		scenario('bad-date', 'a bad due date: the model is told the parameter and the value, retries with a good one, one task', () => {
 			const [first, second] = toolResults(run, 'bad-date');
-			expect(first.content).toContain(BAD_DATE);
-			expect(first.content).toMatch(/Due Date|due_date|dueDate/);
+			expect(readable(first.content)).toContain(`"${BAD_DATE}"`);
+			expect(readable(first.content)).toMatch(/Due Date|due_date|dueDate/);
 			expect(second?.content).toMatch(/taskId/);
 			const tasks = run.sandbox.records().tasks.filter((task) => task.Name === 'Send the admission form');
 			expect(tasks).toHaveLength(1);
@@ -102,13 +102,14 @@ function describeAgents(line: RuntimeLine): void {
 
 		scenario('bad-date', 'a tool error reaches the model without the " [item N]" suffix (contract C4, lane toolform)', () => {
 			const [first] = toolResults(run, 'bad-date');
-			expect(first.content).not.toMatch(/ \[item \d+\]/);
+			expect(readable(first.content)).toContain(BAD_DATE);
+			expect(readable(first.content)).not.toMatch(/ \[item \d+\]/);
 		});
 
 		scenario('unknown-activity-field', 'an unknown activity field (mx_Nonexistent_Field): the closest valid names, the retry writes once (contract C2, lane errors)', () => {
 			const [first] = toolResults(run, 'unknown-activity-field');
-			expect(first.content).toContain('mx_Nonexistent_Field');
-			const names = closestNames(first.content);
+			expect(readable(first.content)).toContain('"mx_Nonexistent_Field"');
+			const names = closestNames(readable(first.content));
 			expect(names.length).toBeGreaterThan(0);
 			expect(names.length).toBeLessThanOrEqual(5);
 			const chosen = String(run.state.activityFieldChosen);
@@ -120,8 +121,8 @@ function describeAgents(line: RuntimeLine): void {
 
 		scenario('unknown-lead-field', 'an unknown lead field ("City"): the closest valid names list City (mx_City), the retry writes once (contract C2, lane errors)', () => {
 			const [first] = toolResults(run, 'unknown-lead-field');
-			expect(first.content).toContain('"City"');
-			expect(closestNames(first.content)).toContainEqual({ display: 'City', schema: 'mx_City' });
+			expect(readable(first.content)).toContain('"City"');
+			expect(closestNames(readable(first.content))).toContainEqual({ display: 'City', schema: 'mx_City' });
 			expect(run.state.leadFieldChosen).toBe('mx_City');
 			expect(run.sandbox.leads().find((lead) => lead.ProspectID === run.raviId)?.mx_City).toBe('Pune');
 			expect(acceptedWrites(run, 'unknown-lead-field').map((entry) => entry.endpoint)).toEqual(['Lead.Update']);
@@ -129,17 +130,18 @@ function describeAgents(line: RuntimeLine): void {
 
 		scenario('not-found', 'a lead that does not exist: the model reads a "No lead …" result with found: false, not an empty string (contract C3, lane toolform)', () => {
 			const [result] = toolResults(run, 'not-found');
-			expect(result.content.trim()).not.toBe('');
-			expect(result.content).toMatch(/"found"\s*:\s*false/);
-			expect(result.content).toMatch(/"message"\s*:\s*"No lead with [^"]*nobody\.here@agents\.e2e\.example/);
-			expect(result.content).toContain(NOBODY);
+			expect(readable(result.content).trim()).not.toBe('');
+			const items = resultItems(result.content);
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ found: false, message: expect.stringMatching(/^No lead/) });
+			expect(String(items[0].message)).toContain(NOBODY);
 			expect(acceptedWrites(run, 'not-found')).toEqual([]);
 		});
 
 		scenario('cut-off', 'a write whose answer is cut off: "may already exist … check with Note → Get Many", the read finds the note, no second write (contract C1, lane errors)', () => {
 			const results = toolResults(run, 'cut-off');
-			expect(results[0].content).toMatch(/may already exist/);
-			expect(results[0].content).toContain('check with Note → Get Many');
+			expect(readable(results[0].content)).toMatch(/may already exist/);
+			expect(readable(results[0].content)).toContain('check with Note → Get Many');
 			expect(results[1]?.name).toBe('Get_Notes');
 			expect(results[1]?.content).toContain(CUT_OFF_NOTE);
 			expect(run.sandbox.records().notes.filter((note) => note.Note === CUT_OFF_NOTE)).toHaveLength(1);
@@ -151,6 +153,7 @@ function describeAgents(line: RuntimeLine): void {
 			expect(results).toHaveLength(PARALLEL_NOTES.length);
 			for (const result of results) expect({ note: result.args.note, content: result.content }).toMatchObject({ content: expect.stringMatching(/noteId/) });
 			expect(results.filter((result) => /error|rate|limit/i.test(result.content))).toEqual([]);
+			expect(finalAnswer(run, 'parallel')).toBe(`Added ${PARALLEL_NOTES.length} notes.`);
 			const notes = run.sandbox.records().notes.filter((note) => note.Note.startsWith('Parallel note'));
 			expect(notes.map((note) => note.Note).sort()).toEqual(PARALLEL_NOTES);
 			const creates = windowOf(run, 'parallel').filter((entry) => entry.endpoint === 'CreateNote');

@@ -4,7 +4,7 @@
  */
 import { readConversation, startModelServer } from '../e2e/ai/model-server';
 import type { ChatRequest, ModelServer } from '../e2e/ai/model-server';
-import { closestNames, tomorrowAtTen } from '../e2e/ai/scenarios';
+import { closestNames, readable, resultItems, tomorrowAtTen } from '../e2e/ai/scenarios';
 
 const TOOLS: ChatRequest['tools'] = [
 	{ type: 'function', function: { name: 'Get_Lead', description: 'Get a lead', parameters: { type: 'object', properties: { email: { type: 'string' } } } } },
@@ -70,6 +70,15 @@ describe('scripted model server', () => {
 		});
 		expect(conversation).toMatchObject({ prompt: '[scenario:demo] x', step: 1, latest: [{ name: 'Get_Lead', args: { email: 'b@example.com' }, content: 'No lead' }] });
 	});
+
+	it('counts the replies of the model by its own tool call ids, also when n8n hands parallel calls back one message each', () => {
+		const calls = [0, 1, 2].map((index) => ({ id: `call_demo_0_${index}`, type: 'function' as const, function: { name: 'Get_Lead', arguments: `{"n":${index}}` } }));
+		const conversation = readConversation('demo', {
+			messages: [{ role: 'user', content: '[scenario:demo] x' }, ...calls.flatMap((call) => [{ role: 'assistant', tool_calls: [call] }, { role: 'tool', tool_call_id: call.id, content: `r${call.id}` }])],
+		});
+		expect(conversation.step).toBe(1);
+		expect(conversation.latest.map((result) => result.args.n)).toEqual([0, 1, 2]);
+	});
 });
 
 describe('what the scripts read', () => {
@@ -85,5 +94,13 @@ describe('what the scripts read', () => {
 	it('computes tomorrow 10:00 in a time zone, across the date line', () => {
 		expect(tomorrowAtTen('Asia/Kolkata', new Date('2026-12-31T19:00:00Z'))).toBe('2027-01-02 10:00');
 		expect(tomorrowAtTen('Asia/Kolkata', new Date('2026-12-31T18:00:00Z'))).toBe('2027-01-01 10:00');
+	});
+
+	it('reads a tool result as n8n hands it over: JSON of the items or of {error}, quotes escaped', () => {
+		const content = JSON.stringify([{ error: 'Unknown field "City". Closest valid names: City (mx_City)' }]);
+		expect(readable(content)).toBe('Unknown field "City". Closest valid names: City (mx_City)');
+		expect(readable('plain text')).toBe('plain text');
+		expect(resultItems(JSON.stringify([{ found: false }, 'x']))).toEqual([{ found: false }]);
+		expect(resultItems('""')).toEqual([]);
 	});
 });

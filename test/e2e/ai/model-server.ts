@@ -54,11 +54,14 @@ export interface Conversation {
 	/** The first user message (the agent's prompt). */
 	prompt: string;
 	tools: ToolSpec[];
-	/** Assistant messages so far (0 on the first request). */
+	/**
+	 * The model's replies so far (0 on the first request). Counted from the ids this server gave its tool calls
+	 * (`call_<scenario>_<step>_<index>`): n8n 2.x hands parallel tool calls back as one assistant message per call.
+	 */
 	step: number;
 	/** Every tool result so far, in order. */
 	results: ToolResult[];
-	/** The tool results that answer the last assistant message (empty on the first request). */
+	/** The tool results that answer the model's last reply (empty on the first request). */
 	latest: ToolResult[];
 	/** The name of the offered tool whose name matches `key` once case and non-alphanumerics are ignored. */
 	tool(key: string): string;
@@ -95,6 +98,8 @@ export interface ModelServer {
 
 export const MODEL_ID = 'scripted-model';
 const TAG = /\[scenario:([a-z0-9-]+)\]/i;
+/** The ids this server gives tool calls: `call_<scenario>_<step>_<index>`. */
+const CALL_ID = /^call_[a-z0-9_]+?_(\d+)_\d+$/;
 
 export function textOf(content: unknown): string {
 	if (typeof content === 'string') return content;
@@ -117,25 +122,28 @@ function parseArgs(text: string): Record<string, unknown> {
 /** Reads a request's messages into what a script sees. */
 export function readConversation(scenario: string, body: ChatRequest): Conversation {
 	const tools = (body.tools ?? []).map((tool) => tool.function);
-	const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
-	const results: ToolResult[] = [];
-	let step = 0;
-	let latest: ToolResult[] = [];
+	const calls = new Map<string, { name: string; args: Record<string, unknown>; turn: number }>();
+	const results: Array<ToolResult & { turn: number }> = [];
+	let assistantMessages = 0;
 	let prompt = '';
 	for (const message of body.messages) {
 		if (message.role === 'user' && prompt === '') prompt = textOf(message.content);
 		if (message.role === 'assistant') {
-			step += 1;
-			latest = [];
-			for (const call of message.tool_calls ?? []) calls.set(call.id, { name: call.function.name, args: parseArgs(call.function.arguments) });
+			assistantMessages += 1;
+			for (const call of message.tool_calls ?? []) {
+				const ours = CALL_ID.exec(call.id);
+				const turn = ours ? Number(ours[1]) : assistantMessages - 1;
+				calls.set(call.id, { name: call.function.name, args: parseArgs(call.function.arguments), turn });
+			}
 		}
 		if (message.role === 'tool') {
-			const call = calls.get(message.tool_call_id ?? '') ?? { name: '?', args: {} };
-			const result = { callId: message.tool_call_id ?? '', ...call, content: textOf(message.content) };
-			results.push(result);
-			latest.push(result);
+			const call = calls.get(message.tool_call_id ?? '') ?? { name: '?', args: {}, turn: assistantMessages - 1 };
+			results.push({ callId: message.tool_call_id ?? '', ...call, content: textOf(message.content) });
 		}
 	}
+	const turns = [...calls.values()].map((call) => call.turn);
+	const step = turns.length > 0 ? Math.max(...turns) + 1 : assistantMessages;
+	const latest = results.filter((result) => result.turn === step - 1);
 	return {
 		scenario,
 		prompt,

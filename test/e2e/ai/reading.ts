@@ -13,8 +13,8 @@ import type { AgentRun } from './run';
 import { agentArtifacts } from './run';
 import type { ScenarioId } from './scenarios';
 
-/** The endpoints that change something in the account. */
-const WRITE = /Create|Update|Add|Delete|Capture|MarkComplete|Cancel|Remove|Change|Send/i;
+/** The endpoints that change something in the account (case matters: `Leads.GetByEmailaddress` is a read). */
+const WRITE = /Create|Update|Add|Delete|Capture|MarkComplete|Cancel|Remove|Change|Send/;
 
 export function isWrite(entry: RequestLogEntry): boolean {
 	return entry.endpoint !== null && WRITE.test(entry.endpoint);

@@ -60,6 +60,36 @@ export function tomorrowAtTen(zone: string, now = new Date()): string {
 	return `${next.toISOString().slice(0, 10)} 10:00`;
 }
 
+/**
+ * A tool result as text to read: n8n hands the model the tool's items (or `{error}`) as JSON, so quotes inside
+ * messages arrive escaped; this joins every string value of the parsed JSON (or returns the text as it came).
+ */
+export function readable(content: string): string {
+	const strings: string[] = [];
+	const walk = (value: unknown): void => {
+		if (typeof value === 'string') strings.push(value);
+		else if (Array.isArray(value)) value.forEach(walk);
+		else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+	};
+	try {
+		walk(JSON.parse(content));
+	} catch {
+		return content;
+	}
+	return strings.join('\n');
+}
+
+/** The items of a tool result (n8n's JSON of the tool's output items): objects only. */
+export function resultItems(content: string): Array<Record<string, unknown>> {
+	try {
+		const parsed = JSON.parse(content) as unknown;
+		const list = Array.isArray(parsed) ? parsed : [parsed];
+		return list.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object' && !Array.isArray(item));
+	} catch {
+		return [];
+	}
+}
+
 /** The names a "Closest valid names:" list offers, as `{display, schema}` (contract C2). */
 export function closestNames(message: string): Array<{ display: string; schema: string }> {
 	const at = message.indexOf('Closest valid names:');
@@ -127,7 +157,7 @@ export function agentScenarios(sandbox: Sandbox, raviId: string, state: ScriptSt
 				if (c.step === 0) return call(task, { lead_id: promptLeadId(c), subject: 'Send the admission form', due_date: BAD_DATE });
 				if (c.step === 1) {
 					// a model retries only when the message tells it what was wrong
-					if (!c.latest[0]?.content.includes(BAD_DATE)) return say(`NO ACTIONABLE ERROR: ${c.latest[0]?.content}`);
+					if (!readable(c.latest[0]?.content ?? '').includes(BAD_DATE)) return say(`NO ACTIONABLE ERROR: ${c.latest[0]?.content}`);
 					state.badDateRetry = tomorrowAtTen(TIME_ZONE);
 					return call(task, { lead_id: promptLeadId(c), subject: 'Send the admission form', due_date: state.badDateRetry });
 				}
@@ -145,7 +175,7 @@ export function agentScenarios(sandbox: Sandbox, raviId: string, state: ScriptSt
 				const args = { lead_id: promptLeadId(c), call_outcome: 'Connected', note: 'Connected', field_value: 'Wants the hostel brochure' };
 				if (c.step === 0) return call(logCall, { ...args, field_name: 'mx_Nonexistent_Field' });
 				if (c.step === 1) {
-					const names = closestNames(c.latest[0]?.content ?? '');
+					const names = closestNames(readable(c.latest[0]?.content ?? ''));
 					const chosen = names.find((name) => /notes/i.test(name.display)) ?? names[0];
 					if (!chosen) return say(`NO CLOSEST NAMES: ${c.latest[0]?.content}`);
 					state.activityFieldChosen = chosen.schema;
@@ -162,7 +192,7 @@ export function agentScenarios(sandbox: Sandbox, raviId: string, state: ScriptSt
 				const update = c.tool('Update Lead');
 				if (c.step === 0) return call(update, { lead_id: promptLeadId(c), field_name: 'City', field_value: 'Pune' });
 				if (c.step === 1) {
-					const names = closestNames(c.latest[0]?.content ?? '');
+					const names = closestNames(readable(c.latest[0]?.content ?? ''));
 					const chosen = names.find((name) => name.display === 'City') ?? names[0];
 					if (!chosen) return say(`NO CLOSEST NAMES: ${c.latest[0]?.content}`);
 					state.leadFieldChosen = chosen.schema;
@@ -195,7 +225,8 @@ export function agentScenarios(sandbox: Sandbox, raviId: string, state: ScriptSt
 				if (last.name === create) {
 					if (/"?(noteId|ProspectNoteId|status)"?\s*:/.test(last.content) && !/error/i.test(last.content)) return say('Note added.');
 					// told it may exist and how to check: read first; told nothing: a model simply tries again
-					if (/may already exist/i.test(last.content) && /check with Note → Get Many/.test(last.content)) return call(read, { lead_id: args.lead_id });
+					const text = readable(last.content);
+					if (/may already exist/i.test(text) && text.includes('check with Note → Get Many')) return call(read, { lead_id: args.lead_id });
 					return call(create, args);
 				}
 				return last.content.includes(CUT_OFF_NOTE) ? say('The note is already there; not adding it again.') : call(create, args);
@@ -211,7 +242,7 @@ export function agentScenarios(sandbox: Sandbox, raviId: string, state: ScriptSt
 			script: (c) => {
 				if (c.step === 0) return { toolCalls: PARALLEL_NOTES.map((note) => ({ name: c.tool('Create Note'), args: { lead_id: promptLeadId(c), note } })) };
 				sandbox.configure({ rateLimit: OPEN_LIMIT });
-				return say(`Added ${c.latest.length} notes.`);
+				return say(`Added ${c.latest.length} notes.`); // every result of the one reply with 20 calls
 			},
 		},
 	];
