@@ -2,7 +2,7 @@
  * One run of the agent scenarios in a real n8n line: a fresh user folder with the packed package installed,
  * the sandbox (random keys), the scripted model server, two credentials imported (LeadSquared → sandbox,
  * OpenAI → the model server), one workflow per scenario imported, and ONE `n8n execute-batch` of them all
- * (sequential: each scenario's first model request sets the sandbox up for it). What n8n printed and exported,
+ * (sequential, no retries: each scenario's first model request sets the sandbox up for it). What n8n printed and exported,
  * the model's requests and the sandbox's log are kept for the assertions and in .test-tmp/e2e/agents/<line>/.
  */
 import * as fs from 'node:fs';
@@ -103,7 +103,12 @@ export async function runAgents(line: RuntimeLine, tarball: string, ids: Scenari
 		const outputFile = path.join(userFolder, 'execute-batch.json');
 		await fsp.mkdir(snapshotDir);
 		const batchIds = scenarios.map((scenario) => scenario.workflow.id);
-		const batchRun = await n8n('execute-batch', ['execute-batch', `--ids=${batchIds.join(',')}`, '--concurrency=1', `--snapshot=${snapshotDir}`, `--output=${outputFile}`], true);
+		// --retries=0: execute-batch runs a failed workflow again by default, which would play its scenario twice
+		const batchRun = await n8n(
+			'execute-batch',
+			['execute-batch', `--ids=${batchIds.join(',')}`, '--concurrency=1', '--retries=0', `--snapshot=${snapshotDir}`, `--output=${outputFile}`],
+			true,
+		);
 		const batchText = fs.existsSync(outputFile) ? await fsp.readFile(outputFile, 'utf8') : '{}';
 		const exportedJson = [
 			{ what: 'execute-batch output', text: batchText },
@@ -118,6 +123,7 @@ export async function runAgents(line: RuntimeLine, tarball: string, ids: Scenari
 			exportedJson.push({ what: path.basename(file), text });
 		}
 		await fsp.cp(snapshotDir, path.join(artifacts, 'snapshots'), { recursive: true });
+		await fsp.writeFile(path.join(artifacts, 'execute-batch.json'), batchText);
 		await fsp.writeFile(path.join(artifacts, 'model-requests.json'), JSON.stringify(model.requests.map(({ raw: _raw, ...rest }) => rest), null, '\t'));
 		await fsp.writeFile(path.join(artifacts, 'sandbox-log.json'), redact(JSON.stringify(sandbox.log, null, '\t'), keys));
 		return {

@@ -13,10 +13,16 @@ export const OPENAI_CREDENTIAL = { id: 'e2eAgentModelCred', name: 'Scripted mode
 export const AGENT = 'AI Agent';
 export const MODEL_NODE = 'OpenAI Chat Model';
 
-/** The versions of n8n's AI nodes each line runs (the newest each line ships, found in its dist). */
-export const AI_NODE_VERSIONS: Record<RuntimeLine, { agent: number; model: number; responsesApiOption: boolean }> = {
+/**
+ * The versions of n8n's AI nodes each line runs: the AI Agent's default version and the newest OpenAI Chat Model
+ * each line ships (read in their dist: 2.40.7 agent [3, 3.1], 1.123.81 agent V3 [3]; both chat models [1 … 1.3],
+ * where 1.3 has "Use Responses API", on by default).
+ */
+export const AI_NODE_VERSIONS: Record<RuntimeLine, { agent: number; model: number; responsesApiOption: boolean; toolOnError?: string }> = {
 	'2.x': { agent: 3.1, model: 1.3, responsesApiOption: true },
-	'1.x': { agent: 2.2, model: 1.2, responsesApiOption: false },
+	// 1.123.81 fails the whole execution when a tool node throws (2.40.7 hands the error to the model): a 1.x agent
+	// builder sets the tools' Settings → On Error to "Continue", and the error item reaches the model instead
+	'1.x': { agent: 3, model: 1.3, responsesApiOption: true, toolOnError: 'continueRegularOutput' },
 };
 
 export interface ToolNode {
@@ -135,6 +141,7 @@ export function agentWorkflow(spec: AgentWorkflowSpec, line: RuntimeLine): Recor
 		position: [300 + index * 140, 220],
 		parameters: tool.parameters,
 		credentials: { leadSquaredApi: LSQ_CREDENTIAL },
+		...(versions.toolOnError ? { onError: versions.toolOnError } : {}),
 	}));
 	const connections: Record<string, unknown> = {
 		[trigger.name]: { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
