@@ -20,12 +20,12 @@ useSandbox((opened) => (sandbox = opened), {
 	leads: [lead({ ProspectID: ID_A, FirstName: 'Asha', LastName: '', EmailAddress: 'asha@example.com', Phone: '+91-9000000001', mx_City: 'Pune' })],
 });
 
-const BY_EMAIL: INodeParameters = {
+const BY_EMAIL = {
 	resource: 'lead',
 	operation: 'get',
 	lead: { __rl: true, mode: 'email', value: "={{ $fromAI('email', 'The lead\\'s e-mail address', 'string') }}" },
 	options: { ...FAST },
-};
+} as INodeParameters;
 
 async function tool(via: ToolRunOptions['via'], calls: IDataObject[], parameters: INodeParameters = BY_EMAIL) {
 	return await runLeadSquaredTool({ parameters, calls, credentials: sandboxCredentials(sandbox), via });
@@ -49,7 +49,7 @@ describe.each(['agent', 'engine'] as const)('as a tool (%s)', (via) => {
 	});
 
 	it('Options → Simplify off: the record as LeadSquared returned it', async () => {
-		const { calls } = await tool(via, [{ email: 'asha@example.com' }], { ...BY_EMAIL, options: { ...FAST, simplify: false } });
+		const { calls } = await tool(via, [{ email: 'asha@example.com' }], { ...BY_EMAIL, options: { ...FAST, simplify: false } } as INodeParameters);
 		const [answer] = JSON.parse(calls[0].response as string) as IDataObject[];
 		expect(answer).toHaveProperty('LastName');
 	});
@@ -66,7 +66,7 @@ describe.each(['agent', 'engine'] as const)('as a tool (%s)', (via) => {
 			operation: 'get',
 			opportunityId: "={{ $fromAI('id', 'The opportunity ID', 'string') }}",
 			options: { ...FAST },
-		});
+		} as INodeParameters);
 		expect(JSON.parse(opportunity.calls[0].response as string)).toEqual([
 			{ found: false, message: `No opportunity with OpportunityId ${MISSING} exists in LeadSquared.` },
 		]);
@@ -76,7 +76,7 @@ describe.each(['agent', 'engine'] as const)('as a tool (%s)', (via) => {
 			leadId: "={{ $fromAI('leadId', 'The lead ID', 'string') }}",
 			returnAll: true,
 			options: { ...FAST },
-		});
+		} as INodeParameters);
 		expect(JSON.parse(notes.calls[0].response as string)).toEqual([
 			{ found: false, message: `No note exists for the lead with ProspectID ${ID_A} in LeadSquared.` },
 		]);
@@ -87,7 +87,7 @@ describe('as a tool through an agent: what the model is given', () => {
 	it("the tool's description is the operation's action; its parameters are the $fromAI keys", async () => {
 		const { calls } = await tool('agent', [{ email: 'asha@example.com' }]);
 		expect(calls[0].name).toBe('LeadSquared');
-		expect(calls[0].description).toMatch(/^Get a lead by its ID, e-mail address or phone number/);
+		expect(calls[0].description).toMatch(/^Get a lead by lead ID or email or phone number and return its fields by schema name in LeadSquared$/);
 		expect(calls[0].parameters).toEqual(['email']);
 	});
 });
@@ -104,7 +104,7 @@ describe('outside tool mode nothing changes', () => {
 
 	it('Options → Simplify on: empty fields dropped in an ordinary workflow too', async () => {
 		const result = await runLeadSquared({
-			parameters: { ...BY_EMAIL, lead: { __rl: true, mode: 'email', value: 'asha@example.com' }, options: { ...FAST, simplify: true } },
+			parameters: { ...BY_EMAIL, lead: { __rl: true, mode: 'email', value: 'asha@example.com' }, options: { ...FAST, simplify: true } } as INodeParameters,
 			credentials: sandboxCredentials(sandbox),
 		});
 		expect(result.items[0].json).not.toHaveProperty('LastName');
