@@ -110,3 +110,21 @@ describe('outside tool mode nothing changes', () => {
 		expect(result.items[0].json).not.toHaveProperty('LastName');
 	});
 });
+
+describe('Simplify on 50 leads', () => {
+	it('what a model receives for 50 leads is far smaller simplified', async () => {
+		sandbox.seed({
+			leads: Array.from({ length: 50 }, (_, index) =>
+				lead({ FirstName: `Lead${index}`, EmailAddress: `lead${index}@example.com`, Phone: `+91-90000${String(index).padStart(5, '0')}`, mx_City: 'Pune' }),
+			),
+		});
+		const parameters = (simplify: boolean) =>
+			({ resource: 'lead', operation: 'getMany', searchMode: 'conditions', limit: 50, options: { ...FAST, simplify } }) as INodeParameters;
+		const full = await tool('engine', [{}], parameters(false));
+		const simplified = await tool('engine', [{}], parameters(true));
+		const [fullChars, simplifiedChars] = [full.calls[0].response?.length ?? 0, simplified.calls[0].response?.length ?? 0];
+		if (process.env.MEASURE) console.log(`50 leads: ${fullChars} characters, simplified ${simplifiedChars}`);
+		expect(JSON.parse(simplified.calls[0].response as string)).toHaveLength(50);
+		expect(simplifiedChars).toBeLessThan(fullChars);
+	});
+});
