@@ -56,7 +56,7 @@ describe.each(['agent', 'engine'] as const)('as a tool (%s)', (via) => {
 
 	it('refused input: the message names the tool parameter, has the hint, and no [item N]', async () => {
 		const { calls } = await tool(via, [{ email: 'not-an-address' }]);
-		expect(calls[0].error).toMatch(/tool parameter "email"/);
+		expect(calls[0].error).toMatch(/^Lead → e-mail address is "not-an-address", which is not an e-mail address \(tool parameter "email"\)\./);
 		expect(calls[0].error).not.toMatch(/\[item \d+\]/);
 	});
 
