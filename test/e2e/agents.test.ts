@@ -162,6 +162,11 @@ function describeAgents(line: RuntimeLine): void {
 			console.log(`parallel (${run.line}): ${creates.length} CreateNote calls, ${creates.length - accepted.length} refused as rate limited, ${accepted.length} accepted`);
 		});
 
+		it('every call reached the sandbox authenticated, and the model server was asked only for chat completions', () => {
+			expect(run.sandbox.log.filter((entry) => !entry.authOk || entry.auth !== 'header').map((entry) => `${entry.method} ${entry.path}`)).toEqual([]);
+			expect(run.model.requests.filter((request) => !request.path.endsWith('/chat/completions')).map((request) => `${request.method} ${request.path}`)).toEqual([]);
+		});
+
 		it('no key (raw, percent-encoded, or a piece of it) in anything the model received, in n8n output or in its database', async () => {
 			const needles = secretNeedles(run.keys);
 			const haystacks = [
