@@ -21,6 +21,8 @@ export interface ToolAnswer {
 }
 
 export interface McpSession {
+	/** The server's name and its instructions (the MCP Server Trigger's Instructions), as the client got them at connection. */
+	server(): { name?: string; instructions?: string };
 	listTools(): Promise<SeenTool[]>;
 	callTool(name: string, args: Record<string, unknown>): Promise<ToolAnswer>;
 	/** Everything the server sent back to this client, as text (for the no-key check). */
@@ -34,6 +36,7 @@ export async function connectMcp(url: string, headers: Record<string, string> = 
 	const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } });
 	await client.connect(transport);
 	return {
+		server: () => ({ name: client.getServerVersion()?.name, instructions: client.getInstructions() }),
 		async listTools() {
 			const answer = await client.listTools();
 			received.push(JSON.stringify(answer));

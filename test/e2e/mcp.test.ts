@@ -67,6 +67,8 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 			expect(tool.description).toBe(node?.parameters.toolDescription);
 			expect(tool.inputSchema.type).toBe('object');
 		}
+		const trigger = template.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
+		expect(mcp.server()).toEqual({ name: 'LeadSquared_CRM', instructions: trigger?.parameters.instructions });
 		const byName = (name: string) => tools.find((tool) => tool.name === name) as SeenTool;
 		const find = byName('Find_Lead_by_Email').inputSchema;
 		expect(find.properties).toEqual({ email: expect.objectContaining({ type: 'string', description: expect.stringContaining('e-mail address') }) });
