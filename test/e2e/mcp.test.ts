@@ -35,7 +35,7 @@ const TOOLS = [
 	'Set_Lead_Field',
 ];
 const SAVED = ['Find_Lead_by_Email', 'Log_Activity', 'Create_Task'];
-const WRITES = ['Lead.CreateOrUpdate', 'Lead.Update', 'ProspectActivity.Create', 'Task.Create', 'Note.Create'];
+const WRITES = ['Lead.CreateOrUpdate', 'Lead.Update', 'ProspectActivity.Create', 'Task.Create', 'CreateNote'];
 
 describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server Trigger, official SDK client)', (line) => {
 	let run: McpRun;
@@ -158,7 +158,7 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 		);
 		expect(leads.find((lead) => lead.EmailAddress === 'nisha@mcp.e2e.example')).toEqual(expect.objectContaining({ FirstName: 'Nisha', LastName: 'Rao', Phone: '+91-9000000303' }));
 		expect(leads).toHaveLength(3);
-		expect(writes().sort()).toEqual(['Lead.CreateOrUpdate', 'Lead.CreateOrUpdate', 'Lead.Update', 'Note.Create', 'ProspectActivity.Create', 'Task.Create']);
+		expect(writes().sort()).toEqual(['CreateNote', 'Lead.CreateOrUpdate', 'Lead.CreateOrUpdate', 'Lead.Update', 'ProspectActivity.Create', 'Task.Create']);
 	});
 
 	it('C3: a lookup that finds nothing answers {found: false} with a message naming what was searched', async () => {
