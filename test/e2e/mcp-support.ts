@@ -88,9 +88,8 @@ export async function startMcpRun(line: RuntimeLine, tarball: string): Promise<M
 		timings.import = Date.now() - t;
 
 		t = Date.now();
-		// 1.x offers community nodes as AI tools only with N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE; 2.x needs no setting
-		const env: NodeJS.ProcessEnv = { N8N_EXPRESSION_ENGINE: engineFor(line), ...(line === '1.x' ? { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' } : {}) };
-		n8n = await startN8n(runtime, userFolder, { env });
+		// no setting makes a community node a tool: N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE is gone from both lines
+		n8n = await startN8n(runtime, userFolder, { env: { N8N_EXPRESSION_ENGINE: engineFor(line) } });
 		timings.start = Date.now() - t;
 		t = Date.now();
 		const url = mcpUrl(n8n.url);

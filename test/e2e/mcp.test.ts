@@ -42,6 +42,13 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 	let mcp: McpSession;
 	let tools: SeenTool[] = [];
 	let meeraId = '';
+	/** Every tool call and its answer, saved to .test-tmp/e2e/mcp/<line>/answers.json. */
+	const answers: Array<{ tool: string; args: Record<string, unknown>; isError: boolean; text: string }> = [];
+	const call = async (tool: string, args: Record<string, unknown>) => {
+		const answer = await mcp.callTool(tool, args);
+		answers.push({ tool, args, isError: answer.isError, text: answer.text });
+		return answer;
+	};
 	const writes = (): string[] => run.sandbox.log.filter((entry) => WRITES.includes(entry.endpoint ?? '')).map((entry) => String(entry.endpoint));
 
 	beforeAll(async () => {
@@ -55,6 +62,9 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 	afterAll(async () => {
 		await mcp?.close().catch(() => undefined);
 		console.log(`[mcp e2e ${line}] timings (ms): ${JSON.stringify(run?.timings)}`);
+		const artifacts = path.join(repoRoot(), '.test-tmp', 'e2e', 'mcp', line);
+		await fsp.mkdir(artifacts, { recursive: true });
+		await fsp.writeFile(path.join(artifacts, 'answers.json'), `${JSON.stringify(answers, null, 2)}\n`);
 		await run?.close();
 	}, 60_000);
 
@@ -68,7 +78,8 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 			expect(tool.inputSchema.type).toBe('object');
 		}
 		const trigger = template.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
-		expect(mcp.server()).toEqual({ name: 'LeadSquared_CRM', instructions: trigger?.parameters.instructions });
+		// 1.123.81's MCP Server Trigger has no Instructions parameter: its clients get none
+		expect(mcp.server()).toEqual({ name: 'LeadSquared_CRM', instructions: line === '2.x' ? trigger?.parameters.instructions : undefined });
 		const byName = (name: string) => tools.find((tool) => tool.name === name) as SeenTool;
 		const find = byName('Find_Lead_by_Email').inputSchema;
 		expect(find.properties).toEqual({ email: expect.objectContaining({ type: 'string', description: expect.stringContaining('e-mail address') }) });
@@ -93,17 +104,17 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 	});
 
 	it('looks a seeded lead up by e-mail and searches leads', async () => {
-		const found = await mcp.callTool('Find_Lead_by_Email', { email: MCP_LEADS.meera.EmailAddress });
+		const found = await call('Find_Lead_by_Email', { email: MCP_LEADS.meera.EmailAddress });
 		expect(found.isError).toBe(false);
 		expect(found.json).toEqual([expect.objectContaining({ ProspectID: meeraId, EmailAddress: MCP_LEADS.meera.EmailAddress, FirstName: 'Meera', mx_City: 'Chennai' })]);
-		const search = await mcp.callTool('Search_Leads', { text: 'mcp.e2e.example', limit: 10 });
+		const search = await call('Search_Leads', { text: 'mcp.e2e.example', limit: 10 });
 		expect(search.isError).toBe(false);
 		expect((search.json as Array<{ EmailAddress: string }>).map((lead) => lead.EmailAddress).sort()).toEqual([MCP_LEADS.kabir.EmailAddress, MCP_LEADS.meera.EmailAddress]);
 		expect(writes()).toEqual([]);
 	});
 
 	it("discovers the account's activity types, lead fields, task types and users", async () => {
-		const types = await mcp.callTool('List_Activity_Types', { search: 'call' });
+		const types = await call('List_Activity_Types', { search: 'call' });
 		expect(types.isError).toBe(false);
 		expect(types.json).toEqual([
 			expect.objectContaining({
@@ -112,18 +123,18 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 				fields: expect.arrayContaining([expect.objectContaining({ schemaName: 'mx_Custom_1', displayName: 'Call Outcome', mandatory: true })]),
 			}),
 		]);
-		const fields = await mcp.callTool('List_Lead_Fields', { search: 'city' });
+		const fields = await call('List_Lead_Fields', { search: 'city' });
 		expect(fields.json).toEqual([expect.objectContaining({ schemaName: 'mx_City', displayName: 'City' })]);
-		const taskTypes = await mcp.callTool('List_Task_Types', {});
+		const taskTypes = await call('List_Task_Types', {});
 		expect((taskTypes.json as Array<{ name: string }>).map((type) => type.name)).toEqual(expect.arrayContaining(['Follow Up', 'Meeting']));
-		const users = await mcp.callTool('List_Users', { search: '' });
+		const users = await call('List_Users', { search: '' });
 		expect(users.json).toEqual(expect.arrayContaining([expect.objectContaining({ EmailAddress: 'admin@sandbox.example.com' })]));
 		expect(writes()).toEqual([]);
 	});
 
 	it('logs a call, creates a follow-up task, adds a note, sets a field and creates or updates leads: exactly those writes land', async () => {
 		const before = run.sandbox.records();
-		const activity = await mcp.callTool('Log_Activity', {
+		const activity = await call('Log_Activity', {
 			leadId: meeraId,
 			activityTypeCode: 202,
 			note: 'Asked about the MBA fees',
@@ -132,16 +143,16 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 			fieldValue: 'Connected',
 		});
 		expect(activity.isError).toBe(false);
-		const task = await mcp.callTool('Create_Task', { taskType: 'Follow Up', name: 'Call back about the MBA', leadId: meeraId, dueDate: '2026-12-08T10:00:00+05:30' });
+		const task = await call('Create_Task', { taskType: 'Follow Up', name: 'Call back about the MBA', leadId: meeraId, dueDate: '2026-12-08T10:00:00+05:30' });
 		expect(task.isError).toBe(false);
-		const note = await mcp.callTool('Add_Note', { leadId: meeraId, note: 'Prefers calls after 5 pm' });
+		const note = await call('Add_Note', { leadId: meeraId, note: 'Prefers calls after 5 pm' });
 		expect(note.isError).toBe(false);
-		const field = await mcp.callTool('Set_Lead_Field', { leadId: meeraId, field: 'mx_City', value: 'Madurai' });
+		const field = await call('Set_Lead_Field', { leadId: meeraId, field: 'mx_City', value: 'Madurai' });
 		expect(field.isError).toBe(false);
 		// an update that names only the company: the first and last name the model left empty are kept
-		const update = await mcp.callTool('Create_or_Update_Lead', { email: MCP_LEADS.kabir.EmailAddress, company: 'Singh Exports International' });
+		const update = await call('Create_or_Update_Lead', { email: MCP_LEADS.kabir.EmailAddress, company: 'Singh Exports International' });
 		expect(update.isError).toBe(false);
-		const created = await mcp.callTool('Create_or_Update_Lead', { email: 'nisha@mcp.e2e.example', firstName: 'Nisha', lastName: 'Rao', phone: '+91-9000000303' });
+		const created = await call('Create_or_Update_Lead', { email: 'nisha@mcp.e2e.example', firstName: 'Nisha', lastName: 'Rao', phone: '+91-9000000303' });
 		expect(created.isError).toBe(false);
 
 		const after = run.sandbox.records();
@@ -162,17 +173,17 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 	});
 
 	it('C3: a lookup that finds nothing answers {found: false} with a message naming what was searched', async () => {
-		const answer = await mcp.callTool('Find_Lead_by_Email', { email: 'nobody@mcp.e2e.example' });
+		const answer = await call('Find_Lead_by_Email', { email: 'nobody@mcp.e2e.example' });
 		expect(answer.isError).toBe(false);
 		expect(answer.json).toEqual([{ found: false, message: expect.stringMatching(/^No lead with .*nobody@mcp\.e2e\.example/) }]);
 	});
 
 	it('C2: an unknown lead field or activity field is refused, listing the closest valid names, and nothing is sent', async () => {
 		const sent = writes().length;
-		const lead = await mcp.callTool('Set_Lead_Field', { leadId: meeraId, field: 'City', value: 'Pune' });
+		const lead = await call('Set_Lead_Field', { leadId: meeraId, field: 'City', value: 'Pune' });
 		expect(lead.isError).toBe(true);
 		expect(lead.text).toMatch(/"City".*Closest valid names: .*City \(mx_City\)/s);
-		const activity = await mcp.callTool('Log_Activity', { leadId: meeraId, activityTypeCode: 202, fieldName: 'mx_Nonexistent_Field', fieldValue: 'x' });
+		const activity = await call('Log_Activity', { leadId: meeraId, activityTypeCode: 202, fieldName: 'mx_Nonexistent_Field', fieldValue: 'x' });
 		expect(activity.isError).toBe(true);
 		expect(activity.text).toMatch(/mx_Nonexistent_Field.*Closest valid names: /s);
 		expect(writes()).toHaveLength(sent);
