@@ -7,7 +7,8 @@
  * user runs it. Run: `npm run build && npm run build:tools && E2E_LINES=2.x npx jest -c jest.e2e.config.js test/e2e/mcp.test.ts`.
  *
  * Tests that assert what other lanes of issue 19 build are named after their contract: C3 (a lookup that finds
- * nothing answers `{found: false, message}` in tool mode) and C2 (an unknown field lists the closest valid names).
+ * nothing answers `{found: false, message}` in tool mode), C2 (an unknown field lists the closest valid names) and
+ * C1 (a write whose outcome is unknown says the record may already exist and which read checks it).
  */
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
@@ -181,13 +182,26 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 	it('C2: an unknown lead field or activity field is refused, listing the closest valid names, and nothing is sent', async () => {
 		const sent = writes().length;
 		const lead = await call('Set_Lead_Field', { leadId: meeraId, field: 'City', value: 'Pune' });
-		expect(lead.isError).toBe(true);
-		expect(lead.text).toMatch(/"City".*Closest valid names: .*City \(mx_City\)/s);
 		const activity = await call('Log_Activity', { leadId: meeraId, activityTypeCode: 202, fieldName: 'mx_Nonexistent_Field', fieldValue: 'x' });
-		expect(activity.isError).toBe(true);
-		expect(activity.text).toMatch(/mx_Nonexistent_Field.*Closest valid names: /s);
-		expect(writes()).toHaveLength(sent);
 		console.log(`[mcp e2e ${line}] what the model reads for an unknown field:\n${lead.text}\n${activity.text}`);
+		expect(writes()).toHaveLength(sent);
+		expect(lead.isError).toBe(true);
+		expect(activity.isError).toBe(true);
+		expect(lead.text).toMatch(/"City".*Closest valid names: .*City \(mx_City\)/s);
+		expect(activity.text).toMatch(/mx_Nonexistent_Field.*Closest valid names: /s);
+	});
+
+	it('C1: a note whose answer is cut off is written once, not retried, and the model reads that it may already exist and how to check', async () => {
+		const notes = run.sandbox.records().notes.length;
+		const noteCalls = () => run.sandbox.log.filter((entry) => entry.endpoint === 'CreateNote').length;
+		const callsBefore = noteCalls();
+		run.sandbox.injectFault({ endpoint: 'CreateNote', type: 'truncated', process: true });
+		const answer = await call('Add_Note', { leadId: meeraId, note: 'Sent the brochure' });
+		console.log(`[mcp e2e ${line}] what the model reads for a cut-off write:\n${answer.text}`);
+		expect(run.sandbox.records().notes.slice(notes)).toEqual([expect.objectContaining({ RelatedProspectId: meeraId, Note: 'Sent the brochure' })]);
+		expect(noteCalls()).toBe(callsBefore + 1);
+		expect(answer.isError).toBe(true);
+		expect(answer.text).toMatch(/may already exist.*check with Note → Get Many/s);
 	});
 
 	it('sent no key to the MCP client', () => {
