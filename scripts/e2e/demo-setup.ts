@@ -10,7 +10,8 @@ import { demoLeads, startSandbox } from '../../sandbox';
 import type { RequestLogEntry, Sandbox } from '../../sandbox';
 import { ensureRuntime, installPackage, LINES, runN8n, runtimeRoot } from '../runtime';
 import type { N8nRuntime, RunResult } from '../runtime';
-import { demoCredential, demoWorkflow } from './demo-workflow';
+import { DEMO_WORKFLOW_ID, demoCredential, demoWorkflow } from './demo-workflow';
+import { publishWorkflow } from './mcp-template';
 import { packPackage } from './package';
 
 export const DEMO_LINE = '2.x';
@@ -21,6 +22,8 @@ export interface DemoSetup {
 	sandbox: Sandbox;
 	userFolder: string;
 	tarball: string;
+	/** The demo workflow's id. */
+	workflowId: string;
 }
 
 export interface DemoSetupOptions {
@@ -30,6 +33,9 @@ export interface DemoSetupOptions {
 	packDir: string;
 	log: (line: string) => void;
 	onRequest?: (entry: RequestLogEntry) => void;
+	/** More workflows to import next to the demo workflow (on the demo credential), and the ids of those to publish. */
+	workflows?: Array<Record<string, unknown>>;
+	publish?: string[];
 }
 
 /** Whether the 2.x runtime still has to be installed (the first run takes minutes). */
@@ -74,17 +80,20 @@ export async function prepareDemo(options: DemoSetupOptions): Promise<DemoSetup>
 		const credentialFile = path.join(userFolder, 'demo-credential.json');
 		const workflowFile = path.join(userFolder, 'demo-workflow.json');
 		await fsp.writeFile(credentialFile, JSON.stringify([demoCredential(sandbox)], null, '\t'));
-		await fsp.writeFile(workflowFile, JSON.stringify([demoWorkflow()], null, '\t'));
+		const workflows = [demoWorkflow(), ...(options.workflows ?? [])];
+		await fsp.writeFile(workflowFile, JSON.stringify(workflows, null, '\t'));
 		try {
 			check(await runN8n(runtime, userFolder, ['import:credentials', `--input=${credentialFile}`], { timeoutMs: 300_000 }), 'import:credentials');
 		} finally {
 			await fsp.rm(credentialFile, { force: true });
 		}
 		check(await runN8n(runtime, userFolder, ['import:workflow', `--input=${workflowFile}`], { timeoutMs: 300_000 }), 'import:workflow');
-		log(`✓ demo credential and workflow imported (${seconds(t)})`);
+		for (const id of options.publish ?? []) await publishWorkflow(runtime, userFolder, id);
+		const published = options.publish?.length ? `, ${options.publish.join(', ')} published` : '';
+		log(`✓ demo credential and ${workflows.length > 1 ? `${workflows.length} workflows` : 'workflow'} imported${published} (${seconds(t)})`);
 	} catch (error) {
 		await sandbox.close();
 		throw error;
 	}
-	return { runtime, sandbox, userFolder, tarball };
+	return { runtime, sandbox, userFolder, tarball, workflowId: DEMO_WORKFLOW_ID };
 }

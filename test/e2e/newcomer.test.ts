@@ -4,11 +4,8 @@
  * editor with the demo workflow and credential and the node's output schemas, runs that workflow when the
  * editor asks, and stops everything on Ctrl-C with exit code 0.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -16,59 +13,10 @@ import { DEMO_CREDENTIAL_ID, DEMO_INPUT, DEMO_OWNER, DEMO_WORKFLOW_ID } from '..
 import { findFreePort, LINES } from '../../scripts/runtime';
 import { e2eLines } from './lines';
 import { n8nRest } from '../../scripts/e2e/rest';
+import { compiled, interrupt, launch, listening, root, waitFor } from './launch';
+import type { Started } from './launch';
 
-const root = path.join(__dirname, '..', '..');
 const suite = e2eLines().includes('2.x') ? describe : describe.skip;
-
-/** The compiled script, refusing a build older than its source (run `npm run build:tools`). */
-function compiled(name: string): string {
-	const js = path.join(root, '.build', 'scripts', `${name}.js`);
-	const ts = path.join(root, 'scripts', `${name}.ts`);
-	if (!fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(ts).mtimeMs) {
-		throw new Error(`${path.relative(root, js)} is missing or older than its source: run \`npm run build:tools\` (npm run test:e2e does)`);
-	}
-	return js;
-}
-
-interface Started {
-	child: ChildProcess;
-	output(): string;
-	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function launch(script: string, args: string[]): Started {
-	const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	child.stdout?.on('data', (b: Buffer) => (output += b.toString('utf8')));
-	child.stderr?.on('data', (b: Buffer) => (output += b.toString('utf8')));
-	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-		child.on('exit', (code, signal) => resolve({ code, signal })),
-	);
-	return { child, output: () => output, exited };
-}
-
-async function waitFor(started: Started, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-	const deadline = Date.now() + timeoutMs;
-	let done = false;
-	void started.exited.then(() => (done = true));
-	for (;;) {
-		const match = started.output().match(pattern);
-		if (match) return match;
-		if (done || Date.now() > deadline) throw new Error(`no ${pattern} in the output:\n${started.output().slice(-4000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
-function listening(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const socket = net.connect(port, '127.0.0.1');
-		socket.once('connect', () => {
-			socket.destroy();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-	});
-}
 
 suite('newcomer commands (n8n 2.x)', () => {
 	it('npm run demo: runs the demo workflow headless, prints the leads before and after, exits 0', async () => {
@@ -95,12 +43,7 @@ suite('newcomer commands (n8n 2.x)', () => {
 		});
 
 		afterAll(async () => {
-			if (start && start.child.exitCode === null && start.child.signalCode === null) {
-				start.child.kill('SIGINT');
-				const timer = setTimeout(() => start?.child.kill('SIGKILL'), 30_000);
-				await start.exited;
-				clearTimeout(timer);
-			}
+			if (start) await interrupt(start);
 			await fsp.rm(dir, { recursive: true, force: true });
 		});
 
