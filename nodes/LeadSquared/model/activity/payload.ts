@@ -297,6 +297,7 @@ export function mapBulkActivityResults(rowCount: number, answer: unknown): Activ
 					httpCode: 200,
 					message: `LeadSquared's bulk answer has no result for activity ${row} of the batch`,
 					description: 'The activity may or may not have been posted: check the lead before sending the item again.',
+					unknownOutcome: true,
 				},
 			});
 			continue;
@@ -310,7 +311,12 @@ export function mapBulkActivityResults(rowCount: number, answer: unknown): Activ
 		} else if (activityId === undefined) {
 			results.push({
 				ok: false,
-				failure: { kind: 'unexpected', httpCode: 200, message: `LeadSquared's bulk answer for activity ${row} of the batch has neither an activity id nor an error` },
+				failure: {
+					kind: 'unexpected',
+					httpCode: 200,
+					message: `LeadSquared's bulk answer for activity ${row} of the batch has neither an activity id nor an error`,
+					unknownOutcome: true,
+				},
 			});
 		} else {
 			results.push({ ok: true, activityId });

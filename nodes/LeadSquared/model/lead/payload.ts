@@ -345,6 +345,16 @@ export function hasValue(payload: Pick<LeadPayload, 'attributes'>, schemaName: s
 	return (valueOf(payload.attributes, schemaName) ?? '').trim() !== '';
 }
 
+/**
+ * The field and value LeadSquared finds an upsert's lead by: the Match By field (SearchBy), else the
+ * e-mail address, else the phone (contract §1.3). None: a repeated upsert would create a second lead.
+ */
+export function upsertMatch(payload: Pick<LeadPayload, 'attributes' | 'searchBy'>): { field: string; value: string } | undefined {
+	const candidates = payload.searchBy !== undefined ? [payload.searchBy] : DEFAULT_MATCH_KEYS;
+	const field = candidates.find((name) => hasValue(payload, name));
+	return field === undefined ? undefined : { field, value: (valueOf(payload.attributes, field) ?? '').trim() };
+}
+
 /** The value sent for a plain (non custom field set) attribute, if it is sent. */
 function valueOf(attributes: readonly LsqAttribute[], schemaName: string): string | undefined {
 	return attributes.find((attribute) => attribute.Attribute === schemaName && attribute.Fields === undefined)?.Value;
