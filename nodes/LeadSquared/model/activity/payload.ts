@@ -13,6 +13,7 @@ import type { Failure } from '../../machinery/errors';
 import type { LeadField } from '../../values/fields';
 import { nonEmptyText } from '../../machinery/loose';
 import { listNames } from '../lead/payload';
+import { withClosest } from '../../values/closest';
 import { checkRecordId } from '../../values/recordIds';
 import { describeValue, EMAIL, formatValue, toLeadSquaredDateTime } from '../../values/values';
 
@@ -184,7 +185,7 @@ class FieldsBuilder {
 			const plural = this.unknown.length > 1;
 			const known = (this.type.fields?.fields ?? []).map((field) => field.schemaName);
 			throw new InputError(
-				`Unknown activity field${plural ? 's' : ''} ${listNames(this.unknown)}: not ${plural ? 'fields' : 'a field'} of ${label}`,
+				withClosest(`Unknown activity field${plural ? 's' : ''} ${listNames(this.unknown)}: not ${plural ? 'fields' : 'a field'} of ${label}`, this.unknown, this.type.fields?.fields ?? []),
 				this.unknown[0],
 				`LeadSquared refuses the whole activity for one unknown field, so nothing was sent. ${
 					known.length > 0 ? `The fields of this type are: ${listNames(known)}.` : 'This type has no fields.'
