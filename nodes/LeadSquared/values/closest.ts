@@ -36,9 +36,27 @@ export function editDistance(a: string, b: string): number {
 	return previous[b.length];
 }
 
+/** The pairs of neighbouring letters of a name, each counted once. */
+function bigrams(name: string): Set<string> {
+	const pairs = new Set<string>();
+	for (let i = 0; i + 1 < name.length; i++) pairs.add(name.slice(i, i + 2));
+	return pairs;
+}
+
+/** 0 for names sharing every pair of neighbouring letters, 1 for names sharing none (Dice's coefficient, turned round). */
+function bigramDistance(a: string, b: string): number {
+	const [left, right] = [bigrams(a), bigrams(b)];
+	if (left.size + right.size === 0) return 1;
+	let shared = 0;
+	for (const pair of left) if (right.has(pair)) shared++;
+	return 1 - (2 * shared) / (left.size + right.size);
+}
+
 /**
  * How far `candidate` is from `given` (both normalised); lower is closer. Equal names first, then one
- * starting with the other, then one containing the other, then by edit distance relative to the length.
+ * starting with the other, then one containing the other, then the others by likeness: the mean of the
+ * edit distance relative to the length (good at typos) and of the letter pairs they do not share (good at
+ * names of different lengths).
  */
 function distance(given: string, candidate: string): number {
 	if (candidate === '' || given === '') return Infinity;
@@ -46,7 +64,7 @@ function distance(given: string, candidate: string): number {
 	const lengthGap = Math.abs(given.length - candidate.length) / Math.max(given.length, candidate.length);
 	if (candidate.startsWith(given) || given.startsWith(candidate)) return 1 + lengthGap;
 	if (candidate.includes(given) || given.includes(candidate)) return 2 + lengthGap;
-	return 3 + editDistance(given, candidate) / Math.max(given.length, candidate.length);
+	return 3 + (editDistance(given, candidate) / Math.max(given.length, candidate.length) + bigramDistance(given, candidate)) / 2;
 }
 
 /**
