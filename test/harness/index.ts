@@ -331,3 +331,7 @@ export async function listSearch(
 export async function disposeN8n(): Promise<void> {
 	await disposeEngine();
 }
+
+export { AGENT_NODE, runLeadSquaredTool, TOOL_NODE } from './tool-runs';
+export type { ToolCall, ToolRunOptions, ToolRunResult } from './tool-runs';
+export { leadSquaredToolType, toolVariant } from './tools';

@@ -9,14 +9,18 @@ import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
 import { LeadSquaredApi } from '../../credentials/LeadSquaredApi.credentials';
 import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
 import { TestEcho, TestSource } from './test-nodes';
+import { leadSquaredToolType, TestAgent } from './tools';
 
 /** n8n loads community nodes as `<package name>.<description.name>`. */
 export const PACKAGE_NAME = 'n8n-nodes-leadsquared';
 
 export const NODE_TYPES = {
 	leadSquared: `${PACKAGE_NAME}.leadSquared`,
+	/** The Tool variant n8n derives from `usableAsTool` (what an AI Agent or the MCP Server Trigger connects). */
+	leadSquaredTool: `${PACKAGE_NAME}.leadSquaredTool`,
 	source: 'test.source',
 	echo: 'test.echo',
+	agent: 'test.agent',
 } as const;
 
 export const CREDENTIAL_TYPE = 'leadSquaredApi';
@@ -93,8 +97,10 @@ export class HarnessCredentialTypes implements ICredentialTypes {
 export function createNodeTypes(): HarnessNodeTypes {
 	return new HarnessNodeTypes({
 		[NODE_TYPES.leadSquared]: new LeadSquared(),
+		[NODE_TYPES.leadSquaredTool]: leadSquaredToolType(),
 		[NODE_TYPES.source]: new TestSource(),
 		[NODE_TYPES.echo]: new TestEcho(),
+		[NODE_TYPES.agent]: new TestAgent(),
 	});
 }
 

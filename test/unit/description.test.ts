@@ -31,13 +31,13 @@ describe('node description', () => {
 		);
 		expect(operation?.options).toEqual(
 			expect.arrayContaining([
-				expect.objectContaining({ value: 'createOrUpdate', action: 'Create or update a lead' }),
-				expect.objectContaining({ value: 'get', action: 'Get a lead' }),
-				expect.objectContaining({ value: 'getMany', action: 'Get many leads' }),
-				expect.objectContaining({ value: 'update', action: 'Update a lead' }),
-				expect.objectContaining({ value: 'delete', action: 'Delete a lead' }),
-				expect.objectContaining({ value: 'addToList', action: 'Add a lead to a list' }),
-				expect.objectContaining({ value: 'removeFromList', action: 'Remove a lead from a list' }),
+				expect.objectContaining({ value: 'createOrUpdate', action: expect.stringMatching(/^Create or update a lead matched by email/) }),
+				expect.objectContaining({ value: 'get', action: expect.stringMatching(/^Get a lead by lead ID or email or phone number/) }),
+				expect.objectContaining({ value: 'getMany', action: expect.stringMatching(/^Get many leads by field conditions/) }),
+				expect.objectContaining({ value: 'update', action: expect.stringMatching(/^Update a lead by lead ID/) }),
+				expect.objectContaining({ value: 'delete', action: 'Delete a lead by lead ID' }),
+				expect.objectContaining({ value: 'addToList', action: 'Add a lead to a static list by lead ID and list ID' }),
+				expect.objectContaining({ value: 'removeFromList', action: 'Remove a lead from a static list by lead ID and list ID' }),
 			]),
 		);
 		expect(description.credentials).toEqual([{ name: 'leadSquaredApi', required: true, testedBy: 'leadSquaredApiTest' }]);

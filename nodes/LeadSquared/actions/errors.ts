@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError, LeadSquaredError } from '../machinery/errors';
 import type { Failure } from '../machinery/errors';
+import { fromAiKeys, toolInputMessage } from './engine/tool';
 
 export type NodeFailure = NodeApiError | NodeOperationError;
 
@@ -28,9 +29,26 @@ export function apiErrorOf(node: INode, failure: Failure, itemIndex?: number): N
 	});
 }
 
-export function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeFailure {
+/** A parameter's raw value in the node (`a.b` reaches into collections). */
+function rawParameter(node: INode, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), node.parameters);
+}
+
+/**
+ * `tool`: the node runs as an AI tool (one item per call): refused input says so without " [item N]",
+ * with its hint in the message (n8n 2.x hands the model only the message) and the `$fromAI()` key the
+ * model filled.
+ */
+export function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number, tool = false): NodeFailure {
 	const node = context.getNode();
 	if (error instanceof LeadSquaredError) return apiErrorOf(node, error.failure, itemIndex);
+	if (error instanceof InputError && tool) {
+		const keys = error.field === undefined ? [] : fromAiKeys(rawParameter(node, error.field));
+		return new NodeOperationError(node, toolInputMessage(error.message, error.description, keys), {
+			itemIndex,
+			description: error.description,
+		});
+	}
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
 			itemIndex,

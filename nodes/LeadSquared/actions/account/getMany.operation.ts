@@ -16,7 +16,7 @@ import { searchAccounts } from '../../transport/accounts';
 import type { AccountSearch } from '../../transport/accounts';
 import { describeValue } from '../../values/values';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readDescending, readLimit, sortDirectionOption } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
@@ -122,6 +122,7 @@ const properties: INodeProperties[] = [
 				description:
 					"Whether to return CreatedOn and ModifiedOn as ISO 8601 dates (UTC). LeadSquared's API describes no account type's fields, so every other value stays the text LeadSquared returns.",
 			},
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -149,6 +150,12 @@ function readSorting(options: IDataObject): AccountSearch['sorting'] {
 }
 
 class GetManyAccounts implements Operation<Prepared> {
+	readonly simplify = 'account' as const;
+
+	notFound(): string {
+		return 'No account matches the search in LeadSquared.';
+	}
+
 	prepare(run: RunContext, index: number): Prepared {
 		const { context, options } = run;
 		const query = buildQuery(

@@ -11,7 +11,7 @@ import { accountActivityIdOf, typedAccountRecord } from '../../model/account/rec
 import { accountActivities } from '../../transport/accounts';
 import { optionalDateTime } from '../../values/checks';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
@@ -36,6 +36,7 @@ const properties: INodeProperties[] = [
 				description:
 					"Whether to return ActivityDateTime, CreatedOn and ModifiedOn as ISO 8601 dates (UTC). LeadSquared's API describes no account activity type's fields, so the values in ActivityFields stay the text LeadSquared returns.",
 			},
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -50,6 +51,12 @@ interface Prepared {
 }
 
 class GetManyAccountActivities implements Operation<Prepared> {
+	readonly simplify = 'accountActivity' as const;
+
+	notFound(prepared: Prepared): string {
+		return `No account activity exists for the account with CompanyId ${prepared.accountId} in LeadSquared.`;
+	}
+
 	prepare(run: RunContext, index: number): Prepared {
 		const { context, options } = run;
 		const timezone = readTimezone(context, options);

@@ -9,7 +9,7 @@ import { collectPages } from '../../model/activity/paging';
 import { activityEventOf, activityIdOf, activityRecord, typedActivity } from '../../model/activity/records';
 import type { ActivityTypeInfo } from '../../model/activity/types';
 import { retrieveActivities } from '../../transport/activities';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { readLeadId } from '../lead/byId';
 import { listingProperties, readLimit } from '../listing';
@@ -42,6 +42,7 @@ const properties: INodeProperties[] = [
 				...typedValuesOption,
 				description: `${typedValuesOption.description}. Applies to the activity's dates and, where the activity type's fields are known, to the values in Data.`,
 			},
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -62,6 +63,13 @@ interface Setup {
 }
 
 class GetActivities implements Operation<Query, Setup> {
+	readonly simplify = 'activity' as const;
+
+	notFound(query: Query): string {
+		const type = query.code === undefined ? '' : ` of the activity type ${query.code}`;
+		return `No activity${type} exists for the lead with ProspectID ${query.leadId} in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<Setup> {
 		return { types: new ActivityTypeCache(run.client), typed: typedValuesOn(run.context, run.options) };
 	}

@@ -65,6 +65,10 @@ interface Setup {
 }
 
 class GetManyActivityTypes implements Operation<Prepared, Setup> {
+	notFound(prepared: Prepared): string {
+		return `No activity type${prepared.search === undefined ? '' : ` matching "${prepared.search}"`} exists in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<Setup> {
 		return {
 			types: once(async () => (await loadActivityTypes(run.client)).types),

@@ -13,7 +13,7 @@ export const { operations, description } = resourceOf(
 				name: 'Send to Lead',
 				value: 'sendToLead',
 				description: 'Send an e-mail (HTML or a template) to a lead, now or at a scheduled time',
-				action: 'Send an email to a lead',
+				action: 'Send an email to a lead by lead ID now or at a time in ISO 8601',
 			},
 		],
 		default: 'sendToLead',

@@ -7,7 +7,9 @@
  * - settling results back on their items in input order: each input item yields its output item(s) or
  *   one error item, paired to it;
  * - continue-on-fail and the error output, and, without them, stopping at the first failure in input
- *   order (calls under way finish, no new ones start).
+ *   order (calls under way finish, no new ones start);
+ * - the tool form (see ./tool): a read that found nothing answers `{ found: false, message }` instead of no
+ *   item, reads are simplified (Options → Simplify, on by default for a tool), refused input is worded for a model.
  * An operation supplies only what is particular to it (see Operation).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
@@ -19,10 +21,14 @@ import type { WriteCheck } from '../../machinery/outcome';
 import { runKeyed } from '../../machinery/scheduler';
 import { LeadSquaredClient } from '../../transport';
 import { toErrorItem, toNodeError } from '../errors';
+import { simplifyRecord } from '../../values/simplify';
+import type { SimplifyKind } from '../../values/simplify';
 import { readEngineSettings } from './options';
 import type { EngineSettings } from './options';
+import { isToolRun, simplifyOn } from './tool';
 
 export { optionsCollection, sharedOptions, numberOption, DEFAULT_CONCURRENCY } from './options';
+export { simplifyOption } from './tool';
 
 export interface RunContext {
 	readonly context: IExecuteFunctions;
@@ -30,6 +36,8 @@ export interface RunContext {
 	/** The node's Options collection (read once, at item 0). */
 	readonly options: IDataObject;
 	readonly settings: EngineSettings;
+	/** The node runs as an AI tool (an agent's or an MCP client's call). */
+	readonly tool: boolean;
 }
 
 export interface Entry<P> {
@@ -66,6 +74,18 @@ export interface Operation<P, S = undefined> {
 	check?(prepared: P, setup: S): WriteCheck;
 	/** When the user chose to send in batches: how. */
 	batching?(run: RunContext, setup: S): Batching<P> | undefined;
+	/**
+	 * Reads: what a model is told when an item found nothing ("No lead with EmailAddress … exists in
+	 * LeadSquared."). As a tool, such an item answers `{ found: false, message }`; elsewhere it gives no item.
+	 */
+	notFound?(prepared: P, setup: S): string;
+	/** Reads: the kind of record each output object is, for Options → Simplify (the operation offers the option). */
+	simplify?: SimplifyKind;
+}
+
+/** The `found: false` answer a tool gives for a read that found nothing. */
+export function notFoundAnswer(message: string): IDataObject {
+	return { found: false, message };
 }
 
 function asList(json: IDataObject | IDataObject[] | undefined): IDataObject[] {
@@ -77,6 +97,7 @@ class Run<P, S> {
 	private readonly results: Array<INodeExecutionData[] | undefined>;
 	private readonly continueOnFail: boolean;
 	private readonly errorOutput: boolean;
+	private readonly tool: boolean;
 	/** Each item's prepared input, once read (for the message of a write whose outcome is unknown). */
 	private readonly prepared = new Map<number, P>();
 	private setup: S | undefined;
@@ -89,12 +110,13 @@ class Run<P, S> {
 		this.results = new Array(items.length);
 		this.continueOnFail = context.continueOnFail();
 		this.errorOutput = context.getNode().onError === 'continueErrorOutput';
+		this.tool = isToolRun(context);
 	}
 
 	/** Records a failure for an item: an error item when continuing on fail, else stops the node. */
 	private fail(index: number, failed: unknown, extra?: IDataObject): void {
 		const error = this.explained(index, failed);
-		const nodeError = toNodeError(this.context, error, index);
+		const nodeError = toNodeError(this.context, error, index, this.tool);
 		if (!this.continueOnFail) throw nodeError;
 		this.results[index] = [toErrorItem(nodeError, error, index, extra, this.errorOutput)];
 	}
@@ -123,7 +145,7 @@ class Run<P, S> {
 		try {
 			const settings = readEngineSettings(options);
 			const client = await LeadSquaredClient.connect(this.context, settings.transport);
-			run = { context: this.context, client, options, settings };
+			run = { context: this.context, client, options, settings, tool: this.tool };
 			setup = this.operation.setup ? await this.operation.setup(run) : (undefined as S);
 			this.setup = setup;
 		} catch (error) {
@@ -187,9 +209,17 @@ class Run<P, S> {
 		});
 	}
 
+	/** A read's output as asked: simplified (Options → Simplify), and as a tool `{ found: false, … }` for nothing. */
+	private shape(run: RunContext, setup: S, entry: Entry<P>, json: IDataObject[]): IDataObject[] {
+		const { notFound, simplify } = this.operation;
+		if (json.length === 0) return run.tool && notFound ? [notFoundAnswer(notFound.call(this.operation, entry.prepared, setup))] : json;
+		if (simplify === undefined || !simplifyOn(run.options, run.tool)) return json;
+		return json.map((record) => simplifyRecord(record, simplify) as IDataObject);
+	}
+
 	private async sendOne(run: RunContext, setup: S, entry: Entry<P>): Promise<Outcome> {
 		try {
-			return { index: entry.index, ok: true, json: asList(await this.operation.send(run, entry, setup)) };
+			return { index: entry.index, ok: true, json: this.shape(run, setup, entry, asList(await this.operation.send(run, entry, setup))) };
 		} catch (error) {
 			const extra = (error as { extra?: unknown })?.extra;
 			return { index: entry.index, ok: false, error, ...(extra && typeof extra === 'object' ? { extra: extra as IDataObject } : {}) };

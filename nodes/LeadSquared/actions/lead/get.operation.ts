@@ -12,7 +12,7 @@ import { checkLookup, LEAD_ID, matchedPhoneField } from '../../model/lead/lookup
 import type { LookupMode } from '../../model/lead/lookup';
 import { LOOKUP_ENDPOINTS, lookUpLeads } from '../../transport/leadReads';
 import type { LookupBy } from '../../transport/leadReads';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
@@ -86,6 +86,7 @@ const properties: INodeProperties[] = [
 			},
 			fieldsToReturnOption,
 			typedValuesOption,
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -126,6 +127,13 @@ function notFound(lookup: Lookup): LeadSquaredError {
 }
 
 class Get implements Operation<Lookup, Setup> {
+	readonly simplify = 'lead' as const;
+
+	notFound(lookup: Lookup): string {
+		const field = { id: 'ProspectID', email: 'EmailAddress', phone: 'Phone or Mobile' }[lookup.by];
+		return `No lead with ${field} ${lookup.value} exists in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<Setup> {
 		const typed = typedValuesOn(run.context, run.options);
 		const wanted = readFieldsToReturn(run.options);

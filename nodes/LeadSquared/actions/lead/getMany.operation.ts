@@ -16,7 +16,7 @@ import type { Condition, SortOrder } from '../../model/lead/search';
 import { describeValue } from '../../values/values';
 import { quickSearchLeads, searchLeads } from '../../transport/leadReads';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
-import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
+import { numberOption, optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readDescending, sortDirectionOption } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
@@ -133,6 +133,7 @@ const properties: INodeProperties[] = [
 					'The field the leads are ordered by; leads with the same value come in creation order. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			typedValuesOption,
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -187,6 +188,14 @@ function searchColumns(setup: Setup, rest: Condition[], plan: SearchPlan): strin
 }
 
 class GetMany implements Operation<Search, Setup> {
+	readonly simplify = 'lead' as const;
+
+	notFound(search: Search): string {
+		if (search.quickSearch !== undefined) return `No lead matches the quick search "${search.quickSearch}" in LeadSquared.`;
+		if (search.conditions.length === 0) return 'No lead exists in LeadSquared.';
+		return `No lead matches ${search.conditions.map((condition) => `${condition.field} ${condition.operator} ${condition.value}`).join(' and ')} in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<Setup> {
 		const { options, context } = run;
 		const pageSize = numberOption(options, { name: 'pageSize', label: 'Page Size', min: 1, max: MAX_PAGE_SIZE, whole: true, fallback: DEFAULT_PAGE_SIZE });

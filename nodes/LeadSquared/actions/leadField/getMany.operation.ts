@@ -64,6 +64,10 @@ interface Prepared {
 }
 
 class GetManyLeadFields implements Operation<Prepared, () => Promise<LeadField[]>> {
+	notFound(): string {
+		return 'No lead field matches the filters in LeadSquared.';
+	}
+
 	async setup(run: RunContext): Promise<() => Promise<LeadField[]>> {
 		return once(async () => await fetchLeadFields(run.client));
 	}

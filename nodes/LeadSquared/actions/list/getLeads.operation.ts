@@ -12,7 +12,7 @@ import { leadIdOf } from '../../model/lead/lookup';
 import { MEMBER_MAX_PAGE_SIZE, MEMBER_PAGE_SIZE, unknownList } from '../../model/list/members';
 import type { FieldIndex } from '../../values/fields';
 import { leadsInList } from '../../transport/lists';
-import { numberOption, optionsCollection, runOperation, sharedOptions } from '../engine';
+import { numberOption, optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
@@ -47,6 +47,7 @@ const properties: INodeProperties[] = [
 				description: 'Leads per call to LeadSquared when several calls are needed. Larger pages mean fewer calls but larger answers.',
 			},
 			typedValuesOption,
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -69,6 +70,12 @@ interface Setup {
 }
 
 class GetLeads implements Operation<Prepared, Setup> {
+	readonly simplify = 'lead' as const;
+
+	notFound(prepared: Prepared): string {
+		return `No lead is a member of the list with ListId ${prepared.listId} in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<Setup> {
 		const { options, context } = run;
 		const pageSize = numberOption(options, { name: 'pageSize', label: 'Page Size', min: 1, max: MEMBER_MAX_PAGE_SIZE, whole: true, fallback: MEMBER_PAGE_SIZE });

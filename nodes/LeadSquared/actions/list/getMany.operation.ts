@@ -13,7 +13,7 @@ import { kindIndex } from '../../values/kinds';
 import { describeValue } from '../../values/values';
 import { getLists } from '../../transport/lists';
 import type { ListRow } from '../../transport/lists';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
@@ -43,7 +43,7 @@ const properties: INodeProperties[] = [
 	},
 	...listingProperties,
 	optionsCollection(
-		[{ ...typedValuesOption, description: `${typedValuesOption.description}. MemberCount becomes a number.` }],
+		[{ ...typedValuesOption, description: `${typedValuesOption.description}. MemberCount becomes a number.` }, simplifyOption],
 		sharedOptions({ writes: false }),
 	),
 ];
@@ -66,6 +66,14 @@ function readListType(value: unknown): ListTypeName | undefined {
 }
 
 class GetManyLists implements Operation<Prepared> {
+	readonly simplify = 'list' as const;
+
+	notFound(prepared: Prepared): string {
+		const type = prepared.type === undefined ? '' : ` of type ${prepared.type}`;
+		const text = prepared.searchText === undefined ? '' : ` matching "${prepared.searchText}"`;
+		return `No list${type}${text} exists in LeadSquared.`;
+	}
+
 	prepare(run: RunContext, index: number): Prepared {
 		const { context } = run;
 		return {

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { requiredText } from '../../values/checks';
 import { readList } from '../../machinery/pager';
 import { retrieveNotes } from '../../transport/notes';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
@@ -43,6 +43,7 @@ const properties: INodeProperties[] = [
 				description: 'The order of the notes, by creation date',
 			},
 			{ ...typedValuesOption, description: `${typedValuesOption.description}. Note dates become ISO 8601 (UTC).` },
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -56,6 +57,12 @@ interface Prepared {
 }
 
 class GetManyNotes implements Operation<Prepared> {
+	readonly simplify = 'note' as const;
+
+	notFound(prepared: Prepared): string {
+		return `No note exists for the lead with ProspectID ${prepared.leadId} in LeadSquared.`;
+	}
+
 	prepare(run: RunContext, index: number): Prepared {
 		return {
 			leadId: requiredText(run.context.getNodeParameter('leadId', index, ''), 'Lead ID', 'leadId', 'Give the ID of the lead whose notes to get.'),

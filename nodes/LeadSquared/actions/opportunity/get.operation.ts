@@ -11,7 +11,7 @@ import { readOpportunityDetails } from '../../model/opportunity/details';
 import { opportunityKinds } from '../../model/opportunity/payload';
 import { getOpportunityDetails } from '../../transport/opportunities';
 import { unexpectedAnswer } from '../../transport/shape';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
@@ -29,6 +29,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether an item whose opportunity does not exist fails with an error. Off: such an item gives no output item, and the others go on.',
 			},
 			{ ...typedValuesOption, description: `${typedValuesOption.description}. The opportunity's fields are typed by their type's metadata.` },
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -70,6 +71,12 @@ function notFound(opportunityId: string): LeadSquaredError {
 }
 
 class GetOpportunity implements Operation<string, TypeCodes> {
+	readonly simplify = 'opportunity' as const;
+
+	notFound(opportunityId: string): string {
+		return `No opportunity with OpportunityId ${opportunityId} exists in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<TypeCodes> {
 		return typeCodes(new OpportunityTypes(run.client));
 	}

@@ -15,7 +15,7 @@ import { NEWEST_FIRST, newestFirst, opportunityIdOf, opportunityRow } from '../.
 import type { OpportunityRow } from '../../model/opportunity/rows';
 import { readList } from '../../machinery/pager';
 import { opportunitiesOfLead } from '../../transport/opportunities';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 	opportunityTypeLocator({ description: 'Only opportunities of this type. Leave empty for every type (newest first).' }),
 	...listingProperties,
 	optionsCollection(
-		[{ ...typedValuesOption, description: `${typedValuesOption.description}. Opportunity fields are typed by their type's metadata.` }],
+		[{ ...typedValuesOption, description: `${typedValuesOption.description}. Opportunity fields are typed by their type's metadata.` }, simplifyOption],
 		sharedOptions({ writes: false }),
 	),
 ];
@@ -55,6 +55,13 @@ interface Prepared {
 }
 
 class GetManyOpportunities implements Operation<Prepared, TypeLookups> {
+	readonly simplify = 'opportunity' as const;
+
+	notFound(prepared: Prepared): string {
+		const type = prepared.code === undefined ? '' : ` of the opportunity type ${prepared.code}`;
+		return `No opportunity${type} exists for the lead with ProspectID ${prepared.leadId} in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<TypeLookups> {
 		return typeLookups(run.client);
 	}

@@ -43,6 +43,10 @@ interface Setup {
 }
 
 class GetManyOpportunityTypes implements Operation<Prepared, Setup> {
+	notFound(prepared: Prepared): string {
+		return `No opportunity type${prepared.search === undefined ? '' : ` matching "${prepared.search}"`} exists in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<Setup> {
 		return {
 			list: once(async () => await loadOpportunityTypes(run.client)),

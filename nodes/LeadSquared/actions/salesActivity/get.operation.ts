@@ -10,7 +10,7 @@ import { settle } from '../../machinery/scheduler';
 import { isEmptySale, isSaleNotFound, saleObject, saleRecord, typedSale } from '../../model/sales/records';
 import { retrieveSale } from '../../transport/salesActivities';
 import { unexpectedAnswer } from '../../transport/shape';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { typedValuesOn, typedValuesOption } from '../typedValues';
 import { showFor } from '../utils';
@@ -28,6 +28,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether an item whose sales activity does not exist fails with an error. Off: such an item gives no output item, and the others go on.',
 			},
 			{ ...typedValuesOption, description: `${typedValuesOption.description}. Each field is typed by its own data type: the order value as a number, the sales date as ISO 8601.` },
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -44,6 +45,12 @@ function notFound(id: string, said?: string): LeadSquaredError {
 }
 
 class GetSale implements Operation<string> {
+	readonly simplify = 'salesActivity' as const;
+
+	notFound(id: string): string {
+		return `No sales activity with ID ${id} exists in LeadSquared.`;
+	}
+
 	prepare(run: RunContext, index: number): string {
 		return readSalesActivityId(run.context, index);
 	}

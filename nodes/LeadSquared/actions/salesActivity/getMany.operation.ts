@@ -9,7 +9,7 @@ import { newestSalesFirst, saleRecord, typedSale } from '../../model/sales/recor
 import type { SaleRead } from '../../model/sales/records';
 import { salesOfLead } from '../../transport/salesActivities';
 import { unexpectedAnswer } from '../../transport/shape';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import { leadIdProperty, readLeadId } from '../lead/byId';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 	leadIdProperty('The lead whose sales activities to get'),
 	...listingProperties,
 	optionsCollection(
-		[{ ...typedValuesOption, description: `${typedValuesOption.description}. Each field is typed by its own data type: the order value as a number, the sales date as ISO 8601.` }],
+		[{ ...typedValuesOption, description: `${typedValuesOption.description}. Each field is typed by its own data type: the order value as a number, the sales date as ISO 8601.` }, simplifyOption],
 		sharedOptions({ writes: false }),
 	),
 ];
@@ -33,6 +33,12 @@ interface Prepared {
 }
 
 class GetManySales implements Operation<Prepared> {
+	readonly simplify = 'salesActivity' as const;
+
+	notFound(prepared: Prepared): string {
+		return `No sales activity exists for the lead with ProspectID ${prepared.leadId} in LeadSquared.`;
+	}
+
 	prepare(run: RunContext, index: number): Prepared {
 		return {
 			leadId: readLeadId(run.context, index),

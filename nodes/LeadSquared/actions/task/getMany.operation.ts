@@ -17,7 +17,7 @@ import type { DateWindow } from '../../model/task/windows';
 import { retrieveTasks, taskTypes } from '../../transport/tasks';
 import type { TaskType } from '../../transport/tasks';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { outputRecord, typedValuesOn, typedValuesOption } from '../typedValues';
@@ -78,6 +78,7 @@ const properties: INodeProperties[] = [
 				description: 'The order of the tasks, by due date',
 			},
 			{ ...typedValuesOption, description: `${typedValuesOption.description}. Task dates become ISO 8601 (UTC).` },
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -120,6 +121,14 @@ async function readType(run: RunContext, index: number, setup: Setup): Promise<{
 }
 
 class GetManyTasks implements Operation<Prepared, Setup> {
+	readonly simplify = 'task' as const;
+
+	notFound({ query }: Prepared): string {
+		const status = query.status === 'any' ? '' : ` ${query.status}`;
+		const window = query.from || query.to ? ` due${query.from ? ` from ${query.from}` : ''}${query.to ? ` to ${query.to}` : ''}` : '';
+		return `No${status} task${window} exists for the user with ${query.owner.by === 'id' ? 'UserId' : 'EmailAddress'} ${query.owner.value} in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<Setup> {
 		let types: Promise<TaskType[]> | undefined;
 		const load = (): Promise<TaskType[]> => {

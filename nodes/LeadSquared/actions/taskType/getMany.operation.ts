@@ -49,6 +49,10 @@ interface Prepared {
 }
 
 class GetManyTaskTypes implements Operation<Prepared, () => Promise<TaskType[]>> {
+	notFound(prepared: Prepared): string {
+		return `No task type${prepared.search === undefined ? '' : ` matching "${prepared.search}"`} exists in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<() => Promise<TaskType[]>> {
 		return once(async () => await taskTypes(run.client));
 	}

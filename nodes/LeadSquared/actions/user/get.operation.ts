@@ -10,7 +10,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { InputError, LeadSquaredError } from '../../machinery/errors';
 import { userIdOf, userRecord } from '../../model/user/records';
 import { getAllUsers, getUser, USER_READS } from '../../transport/users';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { checkOwner, ownerLocator, readOwner } from '../owner';
 import type { OwnerInput } from '../owner';
@@ -35,6 +35,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether an item whose user does not exist fails with an error. Off: such an item gives no output item, and the others go on.',
 			},
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -66,6 +67,12 @@ function listedUser(rows: Row[], owner: OwnerInput): Row | undefined {
 }
 
 class GetUser implements Operation<OwnerInput, Setup> {
+	readonly simplify = 'user' as const;
+
+	notFound(owner: OwnerInput): string {
+		return `No user with ${owner.by === 'id' ? 'UserId' : 'EmailAddress'} ${owner.value} exists in LeadSquared.`;
+	}
+
 	async setup(run: RunContext): Promise<Setup> {
 		let rows: Promise<Row[]> | undefined;
 		return { everyone: async () => await (rows ??= getAllUsers(run.client)) };

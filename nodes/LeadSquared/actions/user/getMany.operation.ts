@@ -13,7 +13,7 @@ import { buildUserSearch, matchesFilters, readFilters, SEARCH_OPERATORS, USER_RO
 import type { SearchMatch, UserFilters, UserSearch } from '../../model/user/search';
 import { getAllUsers, searchUsersPage } from '../../transport/users';
 import { describeValue } from '../../values/values';
-import { optionsCollection, runOperation, sharedOptions } from '../engine';
+import { optionsCollection, runOperation, sharedOptions, simplifyOption } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
 import { listingProperties, readLimit } from '../listing';
 import { showFor } from '../utils';
@@ -148,6 +148,7 @@ const properties: INodeProperties[] = [
 					{ name: 'Descending', value: 'descending' },
 				],
 			},
+			simplifyOption,
 		],
 		sharedOptions({ writes: false }),
 	),
@@ -176,6 +177,12 @@ function readSearch(run: RunContext, index: number): UserSearch {
 }
 
 class GetManyUsers implements Operation<Prepared> {
+	readonly simplify = 'user' as const;
+
+	notFound(prepared: Prepared): string {
+		return prepared.source === 'search' ? 'No user matches the search conditions in LeadSquared.' : 'No user matches the filters in LeadSquared.';
+	}
+
 	prepare(run: RunContext, index: number): Prepared {
 		const source = run.context.getNodeParameter('source', index, 'all');
 		const limit = readLimit(run.context, index);
