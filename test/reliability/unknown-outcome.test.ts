@@ -135,6 +135,18 @@ describe('other unknown outcomes say the same', () => {
 		);
 	});
 
+	it("the sentence quotes the item's values, but never a key among them", async () => {
+		const leadId = await seedLead(sandbox, 'key-in-subject@example.com');
+		sandbox.injectFault({ endpoint: 'Task.Create', type: 'truncated' });
+		const { message, json } = await run(
+			parameters('task', 'create', { taskType: locator('Follow Up'), name: '={{ $json.subject }}', relatedTo: 'lead', leadId: '={{ $json.leadId }}' }, fast),
+			{ leadId, subject: `Call ${sandbox.secretKey}` },
+		);
+		expect(message).toMatch(/The task may already exist: check with Task → Get Many \(.*the subject "Call .+"\) before creating it again\.$/);
+		expect(JSON.stringify(json)).not.toContain(sandbox.secretKey);
+		expect(JSON.stringify(json)).not.toContain(sandbox.accessKey);
+	});
+
 	it('a refusal is not an unknown outcome: nothing is added to its message', async () => {
 		sandbox.injectFault({ endpoint: 'CreateNote', type: 'json', status: 500, body: { Status: 'Error', ExceptionType: 'MXInvalidInputException', ExceptionMessage: 'Invalid lead' } });
 		const { message } = await run(parameters('note', 'create', { leadId: '={{ $json.leadId }}', note: 'Refused' }, fast), { leadId: '0b9d2c4e-7a1f-4e3b-9c8d-5f6a7b8c9d0e' });

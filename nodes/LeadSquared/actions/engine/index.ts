@@ -101,6 +101,7 @@ class Run<P, S> {
 	/** Each item's prepared input, once read (for the message of a write whose outcome is unknown). */
 	private readonly prepared = new Map<number, P>();
 	private setup: S | undefined;
+	private client: LeadSquaredClient | undefined;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
@@ -126,7 +127,9 @@ class Run<P, S> {
 		if (!(error instanceof LeadSquaredError) || error.failure.unknownOutcome !== true) return error;
 		const prepared = this.prepared.get(index);
 		const check = prepared !== undefined && this.operation.check ? this.operation.check(prepared, this.setup as S) : undefined;
-		const failure = explainUnknownOutcome(error.failure, check);
+		const explained = explainUnknownOutcome(error.failure, check);
+		// The sentence quotes the item's values (ids, e-mail addresses, names): never a key among them.
+		const failure = this.client && explained !== error.failure ? { ...explained, message: this.client.scrub(explained.message) } : explained;
 		return failure === error.failure ? error : new LeadSquaredError(failure);
 	}
 
@@ -148,6 +151,7 @@ class Run<P, S> {
 			run = { context: this.context, client, options, settings, tool: this.tool };
 			setup = this.operation.setup ? await this.operation.setup(run) : (undefined as S);
 			this.setup = setup;
+			this.client = client;
 		} catch (error) {
 			// Without a client (or what every item needs) no item can be checked or sent: each fails with the cause.
 			this.failAll(error);
