@@ -88,7 +88,7 @@ describe('activity fields', () => {
 		const message = await refusal(activity('mx_Nonexistent_Field'), { leadId }, 'ProspectActivity.Create');
 		expect(message).toMatch(/^Unknown activity field "mx_Nonexistent_Field": not a field of Form Submitted \(201\)\. Closest valid names: /);
 		// The type's five fields (its four mx_ fields and Owner), none like the name given.
-		expect(listed(message).sort()).toEqual(['Campaign (mx_Custom_4)', 'Form Name (mx_Custom_1)', 'Owner', 'Page URL (mx_Custom_2)', 'Submitted On (mx_Custom_3)']);
+		expect(listed(message).sort()).toEqual(['Campaign (mx_Custom_4)', 'Form Name (mx_Custom_1)', 'Owner (Owner)', 'Page URL (mx_Custom_2)', 'Submitted On (mx_Custom_3)']);
 	});
 
 	it('a display name given as the field ("Campaign"): names Campaign (mx_Custom_4) first', async () => {

@@ -60,10 +60,11 @@ describe('closestNames', () => {
 });
 
 describe('the sentence', () => {
-	it('names each as "Display Name (SchemaName)", or the schema name alone when they are the same', () => {
+	it('names each as "Display Name (SchemaName)", the schema name twice when there is no other display name', () => {
 		expect(fieldLabelOf({ schemaName: 'mx_City', displayName: 'City' })).toBe('City (mx_City)');
-		expect(fieldLabelOf({ schemaName: 'Company', displayName: 'Company' })).toBe('Company');
-		expect(fieldLabelOf({ schemaName: 'ProspectID' })).toBe('ProspectID');
+		expect(fieldLabelOf({ schemaName: 'Company', displayName: 'Company' })).toBe('Company (Company)');
+		expect(fieldLabelOf({ schemaName: 'ProspectID' })).toBe('ProspectID (ProspectID)');
+		expect(fieldLabelOf({ schemaName: 'Status', displayName: ' ' })).toBe('Status (Status)');
 	});
 
 	it('one unknown name: "Closest valid names:" and at most five', () => {

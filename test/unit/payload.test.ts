@@ -138,7 +138,7 @@ describe('buildLeadPayload', () => {
 			'Field "mx_City" is not a custom field set',
 		);
 		expect(problem({ attributes: email, customFieldSets: [{ field: 'mx_KYC', subFields: [{ name: 'Nope', value: 'b' }] }] }).message).toBe(
-			'Custom field set "mx_KYC" has no sub-field "Nope". Closest valid names: mx_CustomObject_1, mx_CustomObject_2, Status.',
+			'Custom field set "mx_KYC" has no sub-field "Nope". Closest valid names: mx_CustomObject_1 (mx_CustomObject_1), mx_CustomObject_2 (mx_CustomObject_2), Status (Status).',
 		);
 		const dropped = build(
 			{ attributes: email, customFieldSets: [{ field: 'mx_KYC', subFields: [{ name: 'Nope', value: 'b' }, { name: 'status', value: 'OK' }] }] },

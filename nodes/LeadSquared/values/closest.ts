@@ -92,10 +92,13 @@ export function closestNames<T extends NamedField>(given: string, candidates: re
 		.map(({ candidate }) => candidate);
 }
 
-/** `Display Name (SchemaName)`, or the schema name alone when the display name says the same. */
+/**
+ * `Display Name (SchemaName)`, always in this form (the schema name twice when there is no other display
+ * name), so that a reader, a model included, finds the schema name in the brackets of every entry.
+ */
 export function fieldLabelOf(field: NamedField): string {
-	const display = field.displayName?.trim() ?? '';
-	return display === '' || display === field.schemaName ? field.schemaName : `${display} (${field.schemaName})`;
+	const display = field.displayName?.trim() || field.schemaName;
+	return `${display} (${field.schemaName})`;
 }
 
 /** With several unknown names: the closest names of the first two, three each (the message stays brief). */
