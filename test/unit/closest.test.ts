@@ -82,6 +82,8 @@ describe('the sentence', () => {
 
 	it('nothing to say without candidates; withClosest then keeps the message as it is', () => {
 		expect(closestNamesSentence('City', [])).toBe('');
+		expect(closestNamesSentence('mx_', LEAD_FIELDS)).toBe('');
+		expect(closestNamesSentence(['', 'City'], LEAD_FIELDS)).toMatch(/^Closest valid names: City \(mx_City\), /);
 		expect(withClosest('"City" is not a lead field', 'City', [])).toBe('"City" is not a lead field');
 		expect(withClosest('"City" is not a lead field.', 'City', LEAD_FIELDS)).toMatch(/^"City" is not a lead field\. Closest valid names: City \(mx_City\)/);
 	});

@@ -110,7 +110,8 @@ const SEVERAL = { names: 2, each: 3 };
  * Empty when there is no candidate.
  */
 export function closestNamesSentence(given: string | readonly string[], candidates: readonly NamedField[], max = MAX_CLOSEST): string {
-	const names = (typeof given === 'string' ? [given] : [...given]).filter((name) => name.trim() !== '');
+	// A name with nothing to compare (empty, or only "mx_" and underscores) has no closest names.
+	const names = (typeof given === 'string' ? [given] : [...given]).filter((name) => normalName(name) !== '');
 	if (names.length === 0 || candidates.length === 0) return '';
 	const list = (name: string, count: number) => closestNames(name, candidates, count).map(fieldLabelOf).join(', ');
 	if (names.length === 1) return `Closest valid names: ${list(names[0], max)}.`;
