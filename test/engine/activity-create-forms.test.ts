@@ -102,7 +102,13 @@ describe('bulk activities answered by count only', () => {
 
 		expect(sandbox.records().activities).toHaveLength(2);
 		expect(result.items.every((item) => item.json.status === undefined)).toBe(true);
-		expect(errors(result)).toEqual(ids.map(() => "LeadSquared posted 2 of the 3 activities of this batch without saying which, so this item's activity may or may not have been posted"));
+		expect(errors(result)).toEqual(
+			ids.map(
+				(id) =>
+					"LeadSquared posted 2 of the 3 activities of this batch without saying which, so this item's activity may or may not have been posted. " +
+					`The activity may already exist: check with Activity → Get Many (Lead ID "${id}", type Form Submitted (201)) before creating it again.`,
+			),
+		);
 		expect(result.items[1].json.details).toMatchObject({
 			leadId: ids[1],
 			activityEvent: 201,

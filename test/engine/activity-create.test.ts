@@ -299,7 +299,9 @@ describe('LeadSquared refuses an activity', () => {
 			node,
 		});
 
-		expect(result.items[0].json.error).toMatch(/^Could not reach LeadSquared at .*: the connection was reset$/);
+		expect(result.items[0].json.error).toMatch(
+			/^Could not reach LeadSquared at .*: the connection was reset\. The activity may already exist: check with Activity → Get Many \(Lead ID "[^"]+", type Form Submitted \(201\)\) before creating it again\.$/,
+		);
 		expect((result.items[0].json.details as { description: string }).description).toMatch(
 			/^The activity may or may not have been posted, and posting it again would add a second one: check the lead's activities \(Activity → Get Many\) before running the item again\.$/,
 		);

@@ -247,7 +247,10 @@ describe('transient faults', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe(`Could not reach LeadSquared at ${host}: the connection was reset, 3 attempts in a row`);
+		expect(result.error?.message).toBe(
+			`Could not reach LeadSquared at ${host}: the connection was reset, 3 attempts in a row. The lead may already exist, but running the item again is safe: ` +
+				'repeating it updates the same lead (LeadSquared matches it by EmailAddress). To see it, check with Lead → Get (By Email "good1@example.com").',
+		);
 		expect(result.error?.context.itemIndex).toBe(0);
 		expect(upserts(sandbox)).toHaveLength(3);
 	});

@@ -230,7 +230,7 @@ describe('LeadSquared\'s errors', () => {
 	it('a Sort Field that is not a lead field fails every item before any search', async () => {
 		const result = await getMany({ conditions: [{ field: 'mx_City', value: 'Pune' }], options: { sortBy: 'mx_KYC_Status' } });
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^Options → Sort Field: "mx_KYC_Status" is not a lead field of your LeadSquared account \[item 0\]$/);
+		expect(result.error?.message).toMatch(/^Options → Sort Field: "mx_KYC_Status" is not a lead field of your LeadSquared account\. Closest valid names: [^[]+\. \[item 0\]$/);
 		expect(searchCalls(sandbox)).toHaveLength(0);
 	});
 });

@@ -162,7 +162,10 @@ describe('Lead → Update', () => {
 	it('an answer that is not the documented success: the item fails saying the update may or may not have been applied', async () => {
 		sandbox.injectFault({ endpoint: 'Lead.Update', type: 'json', body: { Status: 'Pending' } });
 		const result = await run(updateParameters(ASHA, { fields: { mx_City: 'Kochi' } }), [{}], { continueOnFail: true });
-		expect(result.items[0].json.error).toBe('LeadSquared answered Lead.Update with JSON that is not the documented shape: no Status "Success"');
+		expect(result.items[0].json.error).toBe(
+			'LeadSquared answered Lead.Update with JSON that is not the documented shape: no Status "Success". The lead update may already have been applied, ' +
+				`but running the item again is safe: it sets the same values on the same lead. To see it, check with Lead → Get (Lead ID "${ASHA}").`,
+		);
 		expect((result.items[0].json.details as IDataObject).description).toMatch(/may or may not have been applied/);
 	});
 

@@ -67,7 +67,7 @@ const CASES: BadCase[] = [
 	create('an empty activity type', { code: '' }, /^Activity Type is empty \[item 1\]$/, 'activityType'),
 	create('an activity type that is not a code', { code: 'Form' }, /^Activity Type is "Form", which is not an activity type code \[item 1\]$/, 'activityType'),
 	create('an activity type LeadSquared does not know', { code: 999 }, /^Activity type 999 is not a custom activity type of your LeadSquared account \(LeadSquared: "Event Code is invalid or empty"\)$/, undefined, true),
-	create('an unknown activity field', { fieldName: 'mx_Custom_42' }, /^Unknown activity field "mx_Custom_42": not a field of Form Submitted \(201\) \[item 1\]$/, 'mx_Custom_42'),
+	create('an unknown activity field', { fieldName: 'mx_Custom_42' }, /^Unknown activity field "mx_Custom_42": not a field of Form Submitted \(201\)\. Closest valid names: [^[]+\. \[item 1\]$/, 'mx_Custom_42'),
 	create('a manual field without a name', { fieldName: '' }, /^Activity field 1 from the manual entry has no field name \[item 1\]$/),
 	create('a field in both lists', { fieldName: 'mx_custom_1' }, /^Activity field "mx_Custom_1" is given twice \(in the activity fields and in the manual entry\) \[item 1\]$/, 'mx_Custom_1'),
 	create('a dropdown value outside the options', { campaign: 'Television' }, /^Activity field "Campaign" \(mx_Custom_4\) is "Television", which is not one of its options \(Google Ads, Facebook, Newsletter, Organic\) \[item 1\]$/, 'mx_Custom_4'),

@@ -232,7 +232,7 @@ export const FIELD_CASES: InputCase[] = [
 		name: 'Match By naming a field that does not exist',
 		parameters: autoMap(matchOn('mx_Nope')),
 		items: [GOOD],
-		error: { item: 0, message: /^The Match By field "mx_Nope" is not in your LeadSquared account's lead fields \[item 0\]$/, field: 'mx_Nope' },
+		error: { item: 0, message: /^The Match By field "mx_Nope" is not in your LeadSquared account's lead fields\. Closest valid names: Notes \(Notes\), [^[]+\. \[item 0\]$/, field: 'mx_Nope' },
 	},
 	{
 		name: 'Match By naming a custom field set',

@@ -106,7 +106,7 @@ export const VALUE_CASES: InputCase[] = [
 		error: {
 			item: 1,
 			message:
-				/^The input item has a key that is not a LeadSquared lead field \("mx_Nope"\): set Options → Unknown Fields to "Drop Them and List Them in the Output", or remove it before this node \[item 1\]$/,
+				/^The input item has a key that is not a LeadSquared lead field \("mx_Nope"\): set Options → Unknown Fields to "Drop Them and List Them in the Output", or remove it before this node\. Closest valid names: Notes \(Notes\), [^[]+\. \[item 1\]$/,
 			field: 'mx_Nope',
 		},
 	},
@@ -144,7 +144,7 @@ export const VALUE_CASES: InputCase[] = [
 		name: 'an unknown sub-field of a custom field set',
 		parameters: autoMap(customFieldSets({ field: 'mx_KYC', subFields: [{ name: 'Status', value: 'ok' }, { name: 'mx_Nope', value: 'x' }] })),
 		items: [GOOD],
-		error: { item: 0, message: /^Custom field set "mx_KYC" has no sub-field "mx_Nope" \[item 0\]$/, field: 'mx_KYC.mx_Nope' },
+		error: { item: 0, message: /^Custom field set "mx_KYC" has no sub-field "mx_Nope"\. Closest valid names: Document \(mx_CustomObject_1\), Document Number \(mx_CustomObject_2\), Status \(Status\)\. \[item 0\]$/, field: 'mx_KYC.mx_Nope' },
 	},
 	{
 		name: 'a custom field set sent as a plain field',

@@ -90,7 +90,7 @@ const CASES: Case[] = [
 		operation: 'update',
 		parameters: mapped({ mx_City: '={{ $json.city }}' }, { manualAttributes: { attribute: [{ name: '={{ $json.extra }}', value: 'x' }] } as never }),
 		bad: { lead: GOOD_LEAD, city: 'Y', extra: 'mx_Nope' },
-		message: /^Unknown field "mx_Nope": not in your LeadSquared account's lead fields \[item 1\]$/,
+		message: /^Unknown field "mx_Nope": not in your LeadSquared account's lead fields\. Closest valid names: Notes \(Notes\), [^[]+\. \[item 1\]$/,
 		field: 'mx_Nope',
 	},
 	{

@@ -278,6 +278,9 @@ describe('smaller things seen in real n8n', () => {
 			items: [{ EmailAddress: 'cut@example.com', LastName: 'Cut' }],
 			credentials: sandboxCredentials(sandbox),
 		});
-		expect(result.error?.message).toBe('LeadSquared answered Lead.CreateOrUpdate with JSON that is cut off or malformed (HTTP 200)');
+		expect(result.error?.message).toBe(
+			'LeadSquared answered Lead.CreateOrUpdate with JSON that is cut off or malformed (HTTP 200). The lead may already exist, but running the item again is safe: ' +
+				'repeating it updates the same lead (LeadSquared matches it by EmailAddress). To see it, check with Lead → Get (By Email "cut@example.com").',
+		);
 	});
 });

@@ -180,7 +180,7 @@ describe('buildActivityPayload', () => {
 		['an object as the note', { note: { text: 'x' } }, /^Note is an object; it must be a text$/, 'note'],
 		['a date that is no date', { dateTime: 'tomorrow' }, /^Date is "tomorrow", which is not a date/, 'activityDateTime'],
 		['a bad owner e-mail', { ownerEmail: 'owner' }, /^Options → Owner Email is "owner", which is not an e-mail address$/, 'ownerEmail'],
-		['an unknown field', { fields: [{ name: 'mx_Custom_1', value: 'Busy', source: 'activity fields' }, { name: 'mx_Custom_99', value: 'x', source: 'manual entry' }] }, /^Unknown activity field "mx_Custom_99": not a field of Phone Call \(202\)$/, 'mx_Custom_99'],
+		['an unknown field', { fields: [{ name: 'mx_Custom_1', value: 'Busy', source: 'activity fields' }, { name: 'mx_Custom_99', value: 'x', source: 'manual entry' }] }, /^Unknown activity field "mx_Custom_99": not a field of Phone Call \(202\)\. Closest valid names: Outcome \(mx_Custom_1\), Duration \(mx_Custom_2\), Call Back On \(mx_Custom_3\), Follow-up \(mx_Custom_4\), Notes \(mx_Custom_5\)\.$/, 'mx_Custom_99'],
 		['a field without a name', { fields: [{ name: '', value: 'x', source: 'manual entry' }] }, /^Activity field 1 from the manual entry has no field name$/, undefined],
 		['the note as a field', { fields: [{ name: 'ActivityEvent_Note', value: 'x', source: 'manual entry' }] }, /is the activity's note, not one of its fields$/, 'ActivityEvent_Note'],
 		['a field given twice', { fields: [{ name: 'mx_Custom_1', value: 'Busy', source: 'activity fields' }, { name: 'MX_CUSTOM_1', value: 'Busy', source: 'manual entry' }] }, /^Activity field "mx_Custom_1" is given twice \(in the activity fields and in the manual entry\)$/, 'mx_Custom_1'],

@@ -58,7 +58,9 @@ describe('conditions: checked and converted like lead values', () => {
 		expect(problem(() => build('ProspectStage', 'equals', 'Lost'))).toMatch(/is "Lost", which is not one of its options \(Prospect, Customer\)$/);
 		expect(problem(() => build('FirstName', 'equals', '  '))).toBe('Condition 2 (FirstName =) has no value');
 		expect(problem(() => build('FirstName', 'equals', { a: 1 }))).toMatch(/the value is an object; a condition takes one/);
-		expect(problem(() => build('mx_Nope', 'equals', 'x'))).toBe('Condition 2: "mx_Nope" is not a lead field of your LeadSquared account');
+		expect(problem(() => build('mx_Nope', 'equals', 'x'))).toBe(
+			'Condition 2: "mx_Nope" is not a lead field of your LeadSquared account. Closest valid names: DoNotEmail (DoNotEmail), ProspectID (ProspectID), Score (Score), ProspectStage (ProspectStage), ProspectAutoId (ProspectAutoId).',
+		);
 		expect(problem(() => build('mx_KYC', 'equals', 'x'))).toMatch(/custom field set, which LeadSquared cannot search or sort by$/);
 		expect(problem(() => build('', 'equals', 'x'))).toBe('Condition 2 has no field');
 		expect(problem(() => build('Score', 'BETWEEN', '1'))).toMatch(/^Condition 2 \(Score\): the operator "BETWEEN" is not one LeadSquared knows$/);

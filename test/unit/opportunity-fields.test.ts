@@ -94,7 +94,7 @@ describe('Fields of Capture and Update', () => {
 	});
 
 	it.each<[string, FieldInput[], RegExp, string | undefined]>([
-		['an unknown field', mapped({ mx_Custom_99: 'x' }), /^Opportunity field "mx_Custom_99" is not a field of the opportunity type Loan \(12005\)$/, 'mx_Custom_99'],
+		['an unknown field', mapped({ mx_Custom_99: 'x' }), /^Opportunity field "mx_Custom_99" is not a field of the opportunity type Loan \(12005\)\. Closest valid names: Opportunity Name \(mx_Custom_1\), Loan Amount \(mx_Custom_2\), Sanction Date \(mx_Custom_4\), Close Date \(mx_Custom_5\), Status \(Status\)\.$/, 'mx_Custom_99'],
 		['a dropdown value outside its options', mapped({ Status: 'Maybe' }), /^Opportunity field "Status" is "Maybe", which is not one of its options \(Open, Won, Lost\)$/, 'Status'],
 		['a number that is not one', mapped({ mx_Custom_2: '1,00,000' }), /is "1,00,000", which is not a number$/, 'mx_Custom_2'],
 		['a date that is not one', mapped({ mx_Custom_4: 'soon' }), /is "soon", which is not a date/, 'mx_Custom_4'],

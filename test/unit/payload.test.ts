@@ -70,7 +70,10 @@ describe('buildLeadPayload', () => {
 	it('fails on unknown fields, naming all of them, or drops and lists them', () => {
 		const input = { attributes: attrs({ EmailAddress: 'a@b.co', mx_Nope: 1, Colour: 'red' }) };
 		const error = problem(input);
-		expect(error.message).toBe('Unknown fields "mx_Nope", "Colour": not in your LeadSquared account\'s lead fields');
+		expect(error.message).toBe(
+			'Unknown fields "mx_Nope", "Colour": not in your LeadSquared account\'s lead fields. Closest valid names: ' +
+				'for "mx_Nope": Lead Id (ProspectID), Do Not Email (DoNotEmail), Phone Number (Phone); for "Colour": Course Interest (mx_Course_Interest), Mobile Number (Mobile), Annual Income (mx_Annual_Income).',
+		);
 		expect(error.field).toBe('mx_Nope');
 		const dropped = build(input, { unknownFields: 'drop' });
 		expect(dropped.attributes).toEqual([{ Attribute: 'EmailAddress', Value: 'a@b.co' }]);
@@ -102,7 +105,7 @@ describe('buildLeadPayload', () => {
 			'No value for "Phone", the field chosen in Match By',
 		);
 		expect(problem({ attributes: attrs({ EmailAddress: 'a@b.co' }), searchBy: 'mx_Nope' }).message).toBe(
-			'The Match By field "mx_Nope" is not in your LeadSquared account\'s lead fields',
+			'The Match By field "mx_Nope" is not in your LeadSquared account\'s lead fields. Closest valid names: Lead Id (ProspectID), Do Not Email (DoNotEmail), Phone Number (Phone), Mobile Number (Mobile), Last Name (LastName).',
 		);
 		expect(build({ attributes: attrs({ mx_Student_Id: 'S-1' }), searchBy: 'MX_STUDENT_ID' }).searchBy).toBe('mx_Student_Id');
 	});
@@ -135,7 +138,7 @@ describe('buildLeadPayload', () => {
 			'Field "mx_City" is not a custom field set',
 		);
 		expect(problem({ attributes: email, customFieldSets: [{ field: 'mx_KYC', subFields: [{ name: 'Nope', value: 'b' }] }] }).message).toBe(
-			'Custom field set "mx_KYC" has no sub-field "Nope"',
+			'Custom field set "mx_KYC" has no sub-field "Nope". Closest valid names: mx_CustomObject_1 (mx_CustomObject_1), mx_CustomObject_2 (mx_CustomObject_2), Status (Status).',
 		);
 		const dropped = build(
 			{ attributes: email, customFieldSets: [{ field: 'mx_KYC', subFields: [{ name: 'Nope', value: 'b' }, { name: 'status', value: 'OK' }] }] },

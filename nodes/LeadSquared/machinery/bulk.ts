@@ -70,6 +70,7 @@ export function mapBulkResults(rowCount: number, answer: unknown): RowResult[] |
 					httpCode: 200,
 					message: `LeadSquared's bulk answer has no result for row ${row}`,
 					description: 'The lead may or may not have been written; running the item again is safe.',
+					unknownOutcome: true,
 				},
 			});
 			continue;
@@ -87,6 +88,7 @@ export function mapBulkResults(rowCount: number, answer: unknown): RowResult[] |
 								kind: 'unexpected',
 								httpCode: 200,
 								message: `LeadSquared's bulk answer for row ${row} has neither a lead id nor an error`,
+								unknownOutcome: true,
 							},
 			});
 			continue;

@@ -32,6 +32,11 @@ export interface Failure {
 	retryAfterMs?: number;
 	/** For network failures: the request certainly did not reach LeadSquared (no connection was made). */
 	notSent?: boolean;
+	/**
+	 * A call that writes may have been applied, and no answer says whether it was (cut off or malformed, a
+	 * timeout or reset after sending, a 5xx): the item's message says how to check (machinery/outcome.ts).
+	 */
+	unknownOutcome?: boolean;
 }
 
 /** Thrown by the transport; the operation turns it into a NodeApiError for the item(s) concerned. */
@@ -62,6 +67,8 @@ export class WrittenError extends LeadSquaredError {
 			{
 				...cause,
 				kind: cause?.kind ?? 'unexpected',
+				// The write is known to have gone through: only the read after it failed.
+				unknownOutcome: false,
 				message: `The lead was written (id ${leadId}), but reading it back failed: ${reason}`,
 				description: sentences(
 					cause?.description,

@@ -7,7 +7,7 @@
 import type { Page } from '../machinery/pager';
 import type { AccountProperty, CompanyQuery } from '../model/account/payload';
 import type { LeadSquaredClient } from './index';
-import { messageId, readPage, statusOf, succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
+import { messageId, readPage, statusOf, succeeded, unconfirmedChange, unconfirmedWrite, unexpectedAnswer } from './shape';
 
 const CM = 'CompanyManagement.svc/';
 const CA = 'CompanyActivity.svc/';
@@ -15,6 +15,7 @@ const CA = 'CompanyActivity.svc/';
 /** `POST Company.Create` [DOC create-an-account] → `{"Status":"Success","Message":{"Id"}}`. Not retried after a lost answer (a second account). */
 export async function createAccount(client: LeadSquaredClient, typeName: string, properties: AccountProperty[]): Promise<{ status: string; accountId: string }> {
 	const answer = await client.request({
+		write: true,
 		method: 'POST',
 		path: `${CM}Company.Create`,
 		body: { CompanyType: { CompanyTypeName: typeName }, CompanyProperties: properties },
@@ -22,14 +23,14 @@ export async function createAccount(client: LeadSquaredClient, typeName: string,
 	});
 	const accountId = messageId(answer);
 	if (accountId === undefined) {
-		throw unexpectedAnswer('Company.Create', 'no account id (Message.Id)', 'The account may or may not have been created: search for it (Account → Get Many) before running the item again.');
+		throw unconfirmedWrite('Company.Create', 'no account id (Message.Id)', 'The account may or may not have been created: search for it (Account → Get Many) before running the item again.');
 	}
 	return { status: statusOf(answer), accountId };
 }
 
 /** `POST Company.Update?companyId=` [DOC update-an-account] → `{"Status":"Success","Message":{"AffectedRows":1}}`. */
 export async function updateAccount(client: LeadSquaredClient, accountId: string, properties: AccountProperty[]): Promise<{ status: string; affectedRows: number | null }> {
-	const answer = await client.request({ method: 'POST', path: `${CM}Company.Update`, query: { companyId: accountId }, body: { CompanyProperties: properties } });
+	const answer = await client.request({ method: 'POST', path: `${CM}Company.Update`, query: { companyId: accountId }, body: { CompanyProperties: properties }, write: true });
 	if (!succeeded(answer)) throw unconfirmedChange('Company.Update', 'no Status "Success"', 'update');
 	const rows = Number((answer as { Message?: { AffectedRows?: unknown } }).Message?.AffectedRows);
 	return { status: 'Success', affectedRows: Number.isFinite(rows) ? rows : null };
@@ -63,7 +64,7 @@ export async function searchAccounts(client: LeadSquaredClient, search: AccountS
  * with true, LeadSquared also deletes the account's leads; with false it keeps them, no longer linked to it.
  */
 export async function deleteAccount(client: LeadSquaredClient, accountId: string, withLeadDelete: boolean): Promise<{ status: string }> {
-	const answer = await client.request({ method: 'GET', path: `${CM}Company.Delete`, query: { companyId: accountId, withLeadDelete: String(withLeadDelete) } });
+	const answer = await client.request({ method: 'GET', path: `${CM}Company.Delete`, query: { companyId: accountId, withLeadDelete: String(withLeadDelete) }, write: true });
 	if (!succeeded(answer)) throw unconfirmedChange('Company.Delete', 'no Status "Success"', 'deletion');
 	return { status: 'Success' };
 }
@@ -78,10 +79,10 @@ export interface AccountActivityBody {
 
 /** `POST CompanyActivity.svc/Create` [DOC post-an-activity-on-an-account] → `{"Status":"Success","Message":{"Id"}}`. */
 export async function createAccountActivity(client: LeadSquaredClient, body: AccountActivityBody): Promise<{ status: string; accountActivityId: string }> {
-	const answer = await client.request({ method: 'POST', path: `${CA}Create`, body, idempotent: false });
+	const answer = await client.request({ method: 'POST', path: `${CA}Create`, body, idempotent: false, write: true });
 	const id = messageId(answer);
 	if (id === undefined) {
-		throw unexpectedAnswer('CompanyActivity.svc/Create', 'no activity id (Message.Id)', "The activity may or may not have been posted: look at the account's activities (Account Activity → Get Many) before running the item again.");
+		throw unconfirmedWrite('CompanyActivity.svc/Create', 'no activity id (Message.Id)', "The activity may or may not have been posted: look at the account's activities (Account Activity → Get Many) before running the item again.");
 	}
 	return { status: statusOf(answer), accountActivityId: id };
 }

@@ -19,7 +19,7 @@ import { looseFlag, nonEmptyText } from '../machinery/loose';
 import { settle } from '../machinery/scheduler';
 import type { LeadSquaredClient } from './index';
 import { knownLeadIds } from './leads';
-import { statusOf, unexpectedAnswer } from './shape';
+import { statusOf, unconfirmedWrite, unexpectedAnswer } from './shape';
 
 const PA = 'ProspectActivity.svc/';
 
@@ -93,7 +93,7 @@ export interface PostedActivity {
 export async function postActivity(client: LeadSquaredClient, body: ActivityBody & { IncludeLeadScore?: true }): Promise<PostedActivity> {
 	let answer: unknown;
 	try {
-		answer = await client.request({ method: 'POST', path: `${PA}Create`, body, idempotent: false });
+		answer = await client.request({ method: 'POST', path: `${PA}Create`, body, idempotent: false, write: true });
 	} catch (error) {
 		throw asActivityError(error);
 	}
@@ -102,7 +102,7 @@ export async function postActivity(client: LeadSquaredClient, body: ActivityBody
 	const inner = typeof message === 'object' && message !== null ? message : {};
 	const activityId = nonEmptyText(pick(inner, 'Id', 'ProspectActivityId', 'ActivityId'));
 	if (activityId === undefined) {
-		throw unexpectedAnswer(
+		throw unconfirmedWrite(
 			'ProspectActivity.svc/Create',
 			'no activity id (Message.Id)',
 			'The activity may or may not have been posted: check the lead before sending the item again.',
@@ -128,7 +128,7 @@ export async function postActivity(client: LeadSquaredClient, body: ActivityBody
 export async function postActivitiesInBulk(client: LeadSquaredClient, rows: ActivityBody[]): Promise<BulkRowResult[]> {
 	let answer: unknown;
 	try {
-		answer = await client.request({ method: 'POST', path: `${PA}Bulk/CustomActivity/Add/ByLeadId`, body: rows, bulk: true, idempotent: false });
+		answer = await client.request({ method: 'POST', path: `${PA}Bulk/CustomActivity/Add/ByLeadId`, body: rows, bulk: true, idempotent: false, write: true });
 	} catch (error) {
 		throw asActivityError(error);
 	}
@@ -140,7 +140,7 @@ export async function postActivitiesInBulk(client: LeadSquaredClient, rows: Acti
 	}
 	const results = mapBulkActivityResults(rows.length, answer);
 	if (!results) {
-		throw unexpectedAnswer(
+		throw unconfirmedWrite(
 			'Bulk/CustomActivity/Add/ByLeadId',
 			'not a list of row results',
 			'The activities may or may not have been posted: check the leads before sending the items again.',
@@ -195,7 +195,7 @@ export async function retrieveActivities(
 /** `POST CustomActivity/Update` [DOC update-activity] → `{"Status":"Success","Message":{"Id":…}}`: the note and fields given change. */
 export async function updateActivity(client: LeadSquaredClient, body: ActivityUpdateBody, type: ActivityTypeInfo): Promise<string> {
 	try {
-		return statusOf(await client.request({ method: 'POST', path: `${PA}CustomActivity/Update`, body }));
+		return statusOf(await client.request({ method: 'POST', path: `${PA}CustomActivity/Update`, body, write: true }));
 	} catch (error) {
 		throw error instanceof LeadSquaredError ? new LeadSquaredError(activityUpdateFailure(error.failure, body, type)) : error;
 	}
@@ -208,7 +208,7 @@ export async function updateActivity(client: LeadSquaredClient, body: ActivityUp
 export async function deleteActivitiesOfLead(client: LeadSquaredClient, body: ActivityDeletionBody): Promise<{ status: string; message?: string }> {
 	let answer: unknown;
 	try {
-		answer = await client.request({ method: 'POST', path: `${PA}DeleteActivities`, body });
+		answer = await client.request({ method: 'POST', path: `${PA}DeleteActivities`, body, write: true });
 	} catch (error) {
 		throw explainNotFound(error, 'lead', body.ProspectId, "It is the lead's ProspectID, e.g. {{ $json.leadId }} after Lead → Create or Update");
 	}

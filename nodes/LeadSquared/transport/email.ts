@@ -11,5 +11,5 @@ import type { LeadSquaredClient } from './index';
  * lost, the e-mail may have gone out, and a second one would reach the lead.
  */
 export async function sendEmailToLead(client: LeadSquaredClient, message: EmailMessage): Promise<unknown> {
-	return await client.request({ method: 'POST', path: 'EmailMarketing.svc/SendEmailToLead', body: emailBody(message), idempotent: false });
+	return await client.request({ method: 'POST', path: 'EmailMarketing.svc/SendEmailToLead', body: emailBody(message), idempotent: false, write: true });
 }

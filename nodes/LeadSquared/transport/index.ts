@@ -8,6 +8,7 @@ import { sleep } from 'n8n-workflow';
 
 import { classifyAnswer, classifyNetworkError, MIN_RATE_LIMIT_WAIT_MS } from '../machinery/answers';
 import { describeException, LeadSquaredError, sentences } from '../machinery/errors';
+import { outcomeUnknown } from '../machinery/outcome';
 import type { Failure } from '../machinery/errors';
 import { redact, redactDeep, redactFailure, redactor } from '../machinery/redact';
 import { HostError, readKeys, resolveConnection } from '../machinery/host';
@@ -57,6 +58,12 @@ export interface ApiRequest {
 	 * reached LeadSquared (connection refused, DNS) are retried for it.
 	 */
 	idempotent?: boolean;
+	/**
+	 * The call creates, changes or deletes something in LeadSquared. When its outcome is unknown (an answer
+	 * cut off or malformed, a timeout or reset after sending, a 5xx) the failure says so (`unknownOutcome`), and
+	 * the item's message says how to check before running it again.
+	 */
+	write?: boolean;
 }
 
 /** Any context that reads credentials and sends authenticated requests (executions, design time, trigger hooks, polls). */
@@ -185,6 +192,7 @@ export class LeadSquaredClient {
 				failure = classifyNetworkError(error, answerContext, this.settings.timeoutMs);
 			}
 			failure = redactFailure(failure, this.redact);
+			if (request.write === true && outcomeUnknown(failure)) failure = { ...failure, unknownOutcome: true };
 
 			if (failure.kind === 'rateLimit') {
 				// Slows this process down (and pauses it when it was at the configured limit); the refused call

@@ -8,7 +8,7 @@ import type { RowResult } from '../machinery/bulk';
 import { LeadSquaredError } from '../machinery/errors';
 import type { LsqAttribute } from '../model/lead/payload';
 import type { LeadSquaredClient } from './index';
-import { succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
+import { succeeded, unconfirmedChange, unconfirmedWrite, unexpectedAnswer } from './shape';
 
 export interface UpsertResult {
 	status: string;
@@ -17,11 +17,8 @@ export interface UpsertResult {
 }
 
 function unexpectedShape(endpoint: string, what: string, mayHaveWritten: boolean): LeadSquaredError {
-	return unexpectedAnswer(
-		endpoint,
-		what,
-		mayHaveWritten ? 'The lead may or may not have been written; running the item again is safe, as Create or Update finds the same lead.' : undefined,
-	);
+	if (!mayHaveWritten) return unexpectedAnswer(endpoint, what);
+	return unconfirmedWrite(endpoint, what, 'The lead may or may not have been written; running the item again is safe, as Create or Update finds the same lead.');
 }
 
 export async function createOrUpdateLead(
@@ -30,6 +27,7 @@ export async function createOrUpdateLead(
 	postUpdatedLead: boolean,
 ): Promise<UpsertResult> {
 	const answer = (await client.request({
+		write: true,
 		method: 'POST',
 		path: 'LeadManagement.svc/Lead.CreateOrUpdate',
 		query: { postUpdatedLead: String(postUpdatedLead) },
@@ -53,6 +51,7 @@ export async function bulkCreateOrUpdateLeads(
 	postUpdatedLead: boolean,
 ): Promise<RowResult[]> {
 	const answer = await client.request({
+		write: true,
 		method: 'POST',
 		path: 'LeadManagement.svc/Lead/Bulk/CreateOrUpdate',
 		query: { postUpdatedLead: String(postUpdatedLead) },
@@ -116,6 +115,7 @@ export async function updateLead(
 	postUpdatedLead: boolean,
 ): Promise<{ status: string; affectedRows?: number }> {
 	const answer = (await client.request({
+		write: true,
 		method: 'POST',
 		path: 'LeadManagement.svc/Lead.Update',
 		query: { leadId, postUpdatedLead: String(postUpdatedLead) },
@@ -130,6 +130,6 @@ export async function updateLead(
 
 /** `Lead/Delete/ById?leadId=` → `{"Status":"Success"}`. */
 export async function deleteLead(client: LeadSquaredClient, leadId: string): Promise<void> {
-	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Lead/Delete/ById', query: { leadId } });
+	const answer = await client.request({ method: 'GET', path: 'LeadManagement.svc/Lead/Delete/ById', query: { leadId }, write: true });
 	if (!succeeded(answer)) throw unconfirmedChange('Lead/Delete/ById', 'no Status "Success"', 'deletion');
 }

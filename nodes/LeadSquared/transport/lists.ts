@@ -14,7 +14,7 @@ import type { MembersPage } from '../model/list/members';
 import { addedCount } from '../model/list/staticLists';
 import type { LeadSquaredClient } from './index';
 import { leadPage } from './leadReads';
-import { listOrMessageList, messageId, succeeded, unconfirmedChange, unexpectedAnswer } from './shape';
+import { listOrMessageList, messageId, succeeded, unconfirmedChange, unconfirmedWrite, unexpectedAnswer } from './shape';
 
 /** ListType of Lists.Get. */
 export const LIST_TYPES = LIST_TYPE_CODES;
@@ -78,6 +78,7 @@ export async function findList(client: LeadSquaredClient, listId: string): Promi
  */
 export async function createList(client: LeadSquaredClient, name: string, description: string): Promise<string> {
 	const answer = await client.request({
+		write: true,
 		method: 'POST',
 		path: 'LeadSegmentation.svc/CreateEmptyList',
 		body: { Name: name, Description: description },
@@ -85,7 +86,7 @@ export async function createList(client: LeadSquaredClient, name: string, descri
 	});
 	const id = messageId(answer, { bareId: true });
 	if (id === undefined) {
-		throw unexpectedAnswer('CreateEmptyList', 'no list id (Message.Id)', "The list may or may not have been created: look at the account's lists (List → Get Many) before running the item again.");
+		throw unconfirmedWrite('CreateEmptyList', 'no list id (Message.Id)', "The list may or may not have been created: look at the account's lists (List → Get Many) before running the item again.");
 	}
 	return id;
 }
@@ -101,6 +102,7 @@ export async function leadsInList(client: LeadSquaredClient, page: MembersPage):
 /** `AddLeadsToStaticList`: how many of the leads were added (leads already in the list are not), when the answer says. */
 export async function addLeadsToList(client: LeadSquaredClient, listId: string, leadIds: string[]): Promise<number | undefined> {
 	const answer = await client.request({
+		write: true,
 		method: 'POST',
 		path: 'LeadSegmentation.svc/AddLeadsToStaticList',
 		body: { listId, leadIds },
@@ -112,6 +114,7 @@ export async function addLeadsToList(client: LeadSquaredClient, listId: string, 
 /** `AddLeadToStaticList` (one lead): whether it was added (false: it was in the list already), when the answer says. */
 export async function addLeadToList(client: LeadSquaredClient, listId: string, leadId: string): Promise<boolean | undefined> {
 	const answer = (await client.request({
+		write: true,
 		method: 'POST',
 		path: 'LeadManagement.svc/AddLeadToStaticList',
 		query: { listId, leadId },
@@ -124,6 +127,7 @@ export async function addLeadToList(client: LeadSquaredClient, listId: string, l
 /** `RemoveLeadFromStaticList` (one lead per call: LeadSquared has no multi-lead removal). */
 export async function removeLeadFromList(client: LeadSquaredClient, listId: string, leadId: string): Promise<void> {
 	const answer = await client.request({
+		write: true,
 		method: 'GET',
 		path: 'LeadSegmentation.svc/RemoveLeadFromStaticList',
 		query: { ListId: listId, LeadID: leadId },

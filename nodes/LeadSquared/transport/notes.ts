@@ -4,7 +4,7 @@
 import { explainNotFound } from '../machinery/errors';
 import type { Page } from '../machinery/pager';
 import type { LeadSquaredClient } from './index';
-import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
+import { messageId, readPage, statusOf, unconfirmedWrite, unexpectedAnswer } from './shape';
 
 export interface NoteBody {
 	RelatedProspectId: string;
@@ -14,10 +14,10 @@ export interface NoteBody {
 }
 
 export async function createNote(client: LeadSquaredClient, body: NoteBody): Promise<{ status: string; noteId: string }> {
-	const answer = await client.request({ method: 'POST', path: 'LeadManagement.svc/CreateNote', body, idempotent: false });
+	const answer = await client.request({ method: 'POST', path: 'LeadManagement.svc/CreateNote', body, idempotent: false, write: true });
 	const noteId = messageId(answer);
 	if (noteId === undefined) {
-		throw unexpectedAnswer('CreateNote', 'no note id (Message.Id)', "The note may or may not have been created: look at the lead's notes before running the item again.");
+		throw unconfirmedWrite('CreateNote', 'no note id (Message.Id)', "The note may or may not have been created: look at the lead's notes before running the item again.");
 	}
 	return { status: statusOf(answer), noteId };
 }
@@ -57,7 +57,7 @@ const NO_NOTE = "Copy the note's ID (ProspectNoteId) from Note → Create (noteI
 /** `POST LeadManagement.svc/UpdateNote` [DOC update-note] → `{"Status":"Success"}`. */
 export async function updateNote(client: LeadSquaredClient, body: NoteUpdateBody): Promise<string> {
 	try {
-		return statusOf(await client.request({ method: 'POST', path: 'LeadManagement.svc/UpdateNote', body }));
+		return statusOf(await client.request({ method: 'POST', path: 'LeadManagement.svc/UpdateNote', body, write: true }));
 	} catch (error) {
 		throw explainNotFound(error, 'note', body.ProspectNoteId, NO_NOTE);
 	}
@@ -66,7 +66,7 @@ export async function updateNote(client: LeadSquaredClient, body: NoteUpdateBody
 /** `GET LeadManagement.svc/DeleteNote?prospectId=&noteId=` [DOC delete-notes-for-lead] → `{"Status":"Success"}`. */
 export async function deleteNote(client: LeadSquaredClient, leadId: string, noteId: string, lostAnswer: string): Promise<string> {
 	try {
-		return statusOf(await client.request({ method: 'GET', path: 'LeadManagement.svc/DeleteNote', query: { prospectId: leadId, noteId } }));
+		return statusOf(await client.request({ method: 'GET', path: 'LeadManagement.svc/DeleteNote', query: { prospectId: leadId, noteId }, write: true }));
 	} catch (error) {
 		throw explainNotFound(error, 'note', noteId, `${NO_NOTE}. ${lostAnswer}`);
 	}

@@ -15,7 +15,7 @@ import { settle } from '../machinery/scheduler';
 import { parseOpportunityTypes, unavailableReason } from '../model/activity/typeKinds';
 import type { OpportunityTypeSummary } from '../model/activity/typeKinds';
 import type { LeadSquaredClient } from './index';
-import { messageId, readPage, statusOf, succeeded, unexpectedAnswer } from './shape';
+import { messageId, readPage, statusOf, succeeded, unconfirmedWrite, unexpectedAnswer } from './shape';
 
 export interface CaptureBody {
 	LeadDetails: LsqAttribute[];
@@ -33,11 +33,11 @@ export interface CaptureBody {
 
 /** Capture's result; when the answer has none of the documented keys, the answer itself is kept. */
 export async function captureOpportunity(client: LeadSquaredClient, body: CaptureBody): Promise<CaptureResult & { answer?: IDataObject }> {
-	const answer = await client.request({ method: 'POST', path: 'OpportunityManagement.svc/Capture', body, idempotent: false });
+	const answer = await client.request({ method: 'POST', path: 'OpportunityManagement.svc/Capture', body, idempotent: false, write: true });
 	const result = readCaptureAnswer(answer);
 	if (result) return result;
 	if (!succeeded(answer)) {
-		throw unexpectedAnswer(
+		throw unconfirmedWrite(
 			'OpportunityManagement.svc/Capture',
 			'no opportunity or lead id, and no Status "Success"',
 			'The opportunity may or may not have been captured: look at the lead\'s opportunities before running the item again.',
@@ -55,7 +55,7 @@ export interface UpdateBody {
 }
 
 export async function updateOpportunity(client: LeadSquaredClient, body: UpdateBody): Promise<{ status: string; opportunityId: string }> {
-	const answer = await client.request({ method: 'POST', path: 'OpportunityManagement.svc/Update', body });
+	const answer = await client.request({ method: 'POST', path: 'OpportunityManagement.svc/Update', body, write: true });
 	return { status: statusOf(answer), opportunityId: messageId(answer) ?? body.ProspectOpportunityId };
 }
 
@@ -130,7 +130,7 @@ export async function getOpportunityDetails(client: LeadSquaredClient, opportuni
 export async function deleteOpportunity(client: LeadSquaredClient, opportunityId: string, lostAnswer: string): Promise<void> {
 	let answer: unknown;
 	try {
-		answer = await client.request({ method: 'GET', path: 'OpportunityManagement.svc/Delete', query: { Id: opportunityId } });
+		answer = await client.request({ method: 'GET', path: 'OpportunityManagement.svc/Delete', query: { Id: opportunityId }, write: true });
 	} catch (error) {
 		const refused = error instanceof LeadSquaredError ? deletionNotAllowed(error.failure) : undefined;
 		throw refused ? new LeadSquaredError(refused) : explainNotFound(error, 'opportunity', opportunityId, `${NO_OPPORTUNITY}. ${lostAnswer}`);

@@ -9,16 +9,16 @@ import { PRODUCT_SORTING, productKey, readProducts } from '../model/sales/produc
 import type { Product } from '../model/sales/products';
 import { saleList } from '../model/sales/records';
 import type { LeadSquaredClient } from './index';
-import { messageId, statusOf, unexpectedAnswer } from './shape';
+import { messageId, statusOf, unconfirmedWrite, unexpectedAnswer } from './shape';
 
 const SA = 'SalesActivity.svc/';
 
 /** `POST Create` [DOC] → the new sales activity's id (`Message.Id`). Never sent twice (a second sale would be worse than a failed item). */
 export async function createSale(client: LeadSquaredClient, body: CreateSaleBody): Promise<{ status: string; salesActivityId: string }> {
-	const answer = await client.request({ method: 'POST', path: `${SA}Create`, body, idempotent: false });
+	const answer = await client.request({ method: 'POST', path: `${SA}Create`, body, idempotent: false, write: true });
 	const salesActivityId = messageId(answer);
 	if (salesActivityId === undefined) {
-		throw unexpectedAnswer(
+		throw unconfirmedWrite(
 			'SalesActivity.svc/Create',
 			'no sales activity id (Message.Id)',
 			"The sales activity may or may not have been created: look at the lead's sales activities before running the item again.",
@@ -29,7 +29,7 @@ export async function createSale(client: LeadSquaredClient, body: CreateSaleBody
 
 /** `POST Update` [DOC] → `{"Status":"Success","Message":{"AffectedRows":0}}` (0 in the documented sample whatever changed, so not read). */
 export async function updateSale(client: LeadSquaredClient, body: UpdateSaleBody): Promise<string> {
-	return statusOf(await client.request({ method: 'POST', path: `${SA}Update`, body }));
+	return statusOf(await client.request({ method: 'POST', path: `${SA}Update`, body, write: true }));
 }
 
 /** `GET RetrieveActivity?activityId=` [DOC]: the sale object with its `Fields`, as answered. */
@@ -53,7 +53,7 @@ export async function salesOfLead(client: LeadSquaredClient, leadId: string): Pr
  * not the sale's (the documented sample): the cancellation LeadSquared records. Not sent twice.
  */
 export async function cancelSale(client: LeadSquaredClient, salesActivityId: string, note: string): Promise<{ status: string; cancellationId: string | null }> {
-	const answer = await client.request({ method: 'POST', path: `${SA}Cancel`, body: { activityId: salesActivityId, activityEventNote: note }, idempotent: false });
+	const answer = await client.request({ method: 'POST', path: `${SA}Cancel`, body: { activityId: salesActivityId, activityEventNote: note }, idempotent: false, write: true });
 	return { status: statusOf(answer), cancellationId: messageId(answer, { bareId: true }) ?? null };
 }
 

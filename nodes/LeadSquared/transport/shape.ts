@@ -14,9 +14,18 @@ export function unexpectedAnswer(endpoint: string, what: string, description?: s
 	});
 }
 
+/**
+ * A write LeadSquared answered in a shape that does not say whether it was applied (no id, no Status
+ * "Success"): its outcome is unknown, and the item's message says how to check (machinery/outcome.ts).
+ */
+export function unconfirmedWrite(endpoint: string, what: string, description?: string): LeadSquaredError {
+	const { failure } = unexpectedAnswer(endpoint, what, description);
+	return new LeadSquaredError({ ...failure, unknownOutcome: true });
+}
+
 /** LeadSquared accepted a change but its answer is not the documented success; whether it applied the change is unknown. */
 export function unconfirmedChange(endpoint: string, what: string, change: string): LeadSquaredError {
-	return unexpectedAnswer(endpoint, what, `The ${change} may or may not have been applied; running the item again is safe.`);
+	return unconfirmedWrite(endpoint, what, `The ${change} may or may not have been applied; running the item again is safe.`);
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

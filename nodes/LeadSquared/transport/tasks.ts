@@ -11,7 +11,7 @@ import { readTaskTypes } from '../model/task/types';
 import type { TaskType } from '../model/task/types';
 import type { TaskUpdateBody } from '../model/task/update';
 import type { LeadSquaredClient } from './index';
-import { messageId, readPage, statusOf, unexpectedAnswer } from './shape';
+import { messageId, readPage, statusOf, unconfirmedWrite, unexpectedAnswer } from './shape';
 
 export type { TaskType } from '../model/task/types';
 
@@ -19,10 +19,10 @@ export type { TaskType } from '../model/task/types';
 const NO_TASK = 'Copy the ID (UserTaskId) from Task → Create or Task → Get Many; a deleted task cannot be changed';
 
 export async function createTask(client: LeadSquaredClient, body: TaskBody): Promise<{ status: string; taskId: string }> {
-	const answer = await client.request({ method: 'POST', path: 'Task.svc/Create', body, idempotent: false });
+	const answer = await client.request({ method: 'POST', path: 'Task.svc/Create', body, idempotent: false, write: true });
 	const taskId = messageId(answer);
 	if (taskId === undefined) {
-		throw unexpectedAnswer(
+		throw unconfirmedWrite(
 			'Task.svc/Create',
 			'no task id (Message.Id)',
 			"The task may or may not have been created: look at the owner's tasks before running the item again, or it may be created twice.",
@@ -48,7 +48,7 @@ export async function taskTypes(client: LeadSquaredClient): Promise<TaskType[]> 
 
 /** `GET Task.svc/MarkComplete?id=` [CODE: public client code that used it live; no documentation page]. */
 export async function markTaskComplete(client: LeadSquaredClient, taskId: string): Promise<string> {
-	const answer = await client.request({ method: 'GET', path: 'Task.svc/MarkComplete', query: { id: taskId } });
+	const answer = await client.request({ method: 'GET', path: 'Task.svc/MarkComplete', query: { id: taskId }, write: true });
 	return statusOf(answer);
 }
 
@@ -56,7 +56,7 @@ export async function markTaskComplete(client: LeadSquaredClient, taskId: string
 export async function updateTask(client: LeadSquaredClient, body: TaskUpdateBody): Promise<{ status: string; taskId: string; affectedRows?: number }> {
 	let answer: unknown;
 	try {
-		answer = await client.request({ method: 'POST', path: 'Task.svc/Update', body });
+		answer = await client.request({ method: 'POST', path: 'Task.svc/Update', body, write: true });
 	} catch (error) {
 		throw explainNotFound(error, 'task', body.UserTaskId, NO_TASK);
 	}
@@ -70,12 +70,13 @@ export async function updateTask(client: LeadSquaredClient, body: TaskUpdateBody
  */
 export async function deleteTasks(client: LeadSquaredClient, taskIds: string[], statusWebhookUrl?: string): Promise<TaskDeletionCount> {
 	const answer = await client.request({
+		write: true,
 		method: 'POST',
 		path: 'Task.svc/DeleteTasks',
 		body: { TaskIds: taskIds, ...(statusWebhookUrl !== undefined ? { StatusWebhookURL: statusWebhookUrl } : {}) },
 	});
 	const read = readTaskDeletion(answer);
-	if (!read) throw unexpectedAnswer('Task.svc/DeleteTasks', 'not an object with TasksCount and DeletedTasksCount', 'The deletion may or may not have been queued: look for the task(s) with Task → Get Many.');
+	if (!read) throw unconfirmedWrite('Task.svc/DeleteTasks', 'not an object with TasksCount and DeletedTasksCount', 'The deletion may or may not have been queued: look for the task(s) with Task → Get Many.');
 	if (!read.ok) throw new LeadSquaredError(read.failure);
 	return read.count;
 }

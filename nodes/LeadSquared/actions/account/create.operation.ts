@@ -6,6 +6,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { accountTypeName, buildAccountProperties, withOwner } from '../../model/account/payload';
 import type { AccountProperty } from '../../model/account/payload';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { createAccount } from '../../transport/accounts';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
@@ -51,6 +53,11 @@ class CreateAccount implements Operation<Prepared, Owners> {
 		const { properties, skippedFields } = buildAccountProperties(input, readFieldOptions(context, run.options), true);
 		// The fields are checked before an owner's e-mail is looked up: bad input needs no call.
 		return { typeName, properties: withOwner(properties, await owners.resolve(owner)), skippedFields };
+	}
+
+	check({ properties }: Prepared): WriteCheck {
+		const name = properties.find((property) => property.Attribute === 'CompanyName')?.Value;
+		return { record: 'account', change: 'create', read: 'Account → Get Many', key: keyOf('Search Text', name) };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -6,6 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { deleteAccount } from '../../transport/accounts';
 import { describeValue } from '../../values/values';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
@@ -56,6 +58,10 @@ class DeleteAccount implements Operation<Prepared> {
 
 	keys(prepared: Prepared): string[] {
 		return [accountKey(prepared.accountId)];
+	}
+
+	check({ accountId }: Prepared): WriteCheck {
+		return { record: 'account', change: 'delete', read: 'Account → Get Many', key: `its name; ${keyOf('Account ID', accountId)}` };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -6,6 +6,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { buildAccountProperties, withOwner } from '../../model/account/payload';
 import type { AccountProperty } from '../../model/account/payload';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { updateAccount } from '../../transport/accounts';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
 import type { Entry, Operation, RunContext } from '../engine';
@@ -64,6 +66,16 @@ class UpdateAccount implements Operation<Prepared, Owners> {
 
 	keys(prepared: Prepared): string[] {
 		return [accountKey(prepared.accountId)];
+	}
+
+	check({ accountId }: Prepared): WriteCheck {
+		return {
+			record: 'account',
+			change: 'update',
+			read: 'Account → Get Many',
+			key: `its name; ${keyOf('Account ID', accountId)}`,
+			safeRepeat: 'it sets the same values on the same account',
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -5,6 +5,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { buildAccountActivity } from '../../model/account/payload';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { createAccountActivity } from '../../transport/accounts';
 import type { AccountActivityBody } from '../../transport/accounts';
 import { optionalDateTime } from '../../values/checks';
@@ -93,6 +95,15 @@ class CreateAccountActivity implements Operation<Prepared, Owners> {
 	keys(prepared: Prepared): string[] {
 		// Activities on one account are posted in input order.
 		return [accountKey(prepared.body.RelatedCompanyId)];
+	}
+
+	check({ body }: Prepared): WriteCheck {
+		return {
+			record: 'account activity',
+			change: 'create',
+			read: 'Account Activity → Get Many',
+			key: `${keyOf('Account ID', body.RelatedCompanyId)}, type code ${body.ActivityEvent}`,
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

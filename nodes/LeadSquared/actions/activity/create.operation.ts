@@ -11,6 +11,9 @@ import { activityKeys, buildActivityPayload } from '../../model/activity/payload
 import type { ActivityInput, ActivityOptions, ActivityPayload } from '../../model/activity/payload';
 import { MAX_BULK_ROWS } from '../../machinery/bulk';
 import { InputError, LeadSquaredError, WrittenError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
+import { typeLabel } from '../../model/activity/types';
 import { findLeadIdByEmail, postActivitiesInBulk, postActivity } from '../../transport/activities';
 import type { PostedActivity } from '../../transport/activities';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
@@ -281,6 +284,11 @@ class CreateActivity implements Operation<ActivityPayload, Setup> {
 			},
 			includeLeadScore: run.options.includeLeadScore === true,
 		};
+	}
+
+	check({ lead, type }: ActivityPayload): WriteCheck {
+		const leadKey = lead.by === 'id' ? keyOf('Lead ID', lead.id) : `the ID of the lead with e-mail "${lead.email}"`;
+		return { record: 'activity', change: 'create', read: 'Activity → Get Many', key: `${leadKey}, type ${typeLabel(type)}` };
 	}
 
 	async prepare(run: RunContext, index: number, _item: INodeExecutionData, setup: Setup): Promise<ActivityPayload> {

@@ -7,6 +7,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { buildActivityDeletion } from '../../model/activity/edits';
 import type { ActivityDeletionBody } from '../../model/activity/edits';
 import type { ActivityTypeSummary } from '../../model/activity/typeKinds';
@@ -129,6 +131,10 @@ class DeleteActivities implements Operation<Prepared, Setup> {
 
 	keys(prepared: Prepared): string[] {
 		return [`lead:${prepared.body.ProspectId.toLowerCase()}`];
+	}
+
+	check({ body, type }: Prepared): WriteCheck {
+		return { record: 'activity', change: 'delete', read: 'Activity → Get Many', key: `${keyOf('Lead ID', body.ProspectId)}, type ${typeLabel(type)}` };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

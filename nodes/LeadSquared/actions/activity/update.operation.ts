@@ -9,7 +9,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { buildActivityUpdate } from '../../model/activity/edits';
 import type { ActivityUpdateBody } from '../../model/activity/edits';
 import type { ActivityOptions } from '../../model/activity/payload';
+import { typeLabel } from '../../model/activity/types';
 import type { ActivityTypeInfo } from '../../model/activity/types';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { updateActivity } from '../../transport/activities';
 import { dateTimezoneOption, readTimezone } from '../dateTimezone';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
@@ -98,6 +101,16 @@ class UpdateActivity implements Operation<Prepared, Setup> {
 
 	keys(prepared: Prepared): string[] {
 		return [`activity:${prepared.body.ProspectActivityId.toLowerCase()}`];
+	}
+
+	check({ body, type }: Prepared): WriteCheck {
+		return {
+			record: 'activity',
+			change: 'update',
+			read: 'Activity → Get Many',
+			key: `its lead's ID, type ${typeLabel(type)}; ${keyOf('activity ID', body.ProspectActivityId)}`,
+			safeRepeat: 'it sets the same values on the same activity',
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -8,6 +8,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InputError, LeadSquaredError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { explainEmailFailure, isSenderRefused, sentEmailId } from '../../model/email/message';
 import type { EmailMessage, SendContext } from '../../model/email/message';
 import { leadIdOf } from '../../model/lead/lookup';
@@ -112,6 +114,12 @@ class SendToLead implements Operation<Prepared, string> {
 
 	keys({ leadId, message }: Prepared): string[] {
 		return [leadId ? recordKey('lead', leadId) : `email:${message.recipient.toLowerCase()}`];
+	}
+
+	/** [INF] LeadSquared keeps a sent e-mail in the lead's activity history. */
+	check({ leadId, message }: Prepared): WriteCheck {
+		const lead = leadId !== undefined ? keyOf('Lead ID', leadId) : `the ID of the lead with e-mail "${message.recipient}"`;
+		return { record: 'e-mail', change: 'send', read: 'Activity → Get Many', key: `${lead}; look for ${keyOf('the subject', message.subject)}` };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -15,6 +15,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { batchesByKeys } from '../../machinery/bulk';
+import { LeadSquaredError } from '../../machinery/errors';
+import { explainUnknownOutcome } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { runKeyed } from '../../machinery/scheduler';
 import { LeadSquaredClient } from '../../transport';
 import { toErrorItem, toNodeError } from '../errors';
@@ -63,6 +66,12 @@ export interface Operation<P, S = undefined> {
 	keys?(prepared: P, setup: S): readonly string[];
 	/** Sends one item: its output object, several objects (one item each), or nothing (a read that found nothing). */
 	send(run: RunContext, entry: Entry<P>, setup: S): Promise<IDataObject | IDataObject[] | undefined>;
+	/**
+	 * For a write: the record it writes and the read that shows it, with the item's key. When LeadSquared may
+	 * have applied an item's write but its answer was lost, the item's message says so and how to check
+	 * before running it again (machinery/outcome.ts).
+	 */
+	check?(prepared: P, setup: S): WriteCheck;
 	/** When the user chose to send in batches: how. */
 	batching?(run: RunContext, setup: S): Batching<P> | undefined;
 	/**
@@ -89,6 +98,10 @@ class Run<P, S> {
 	private readonly continueOnFail: boolean;
 	private readonly errorOutput: boolean;
 	private readonly tool: boolean;
+	/** Each item's prepared input, once read (for the message of a write whose outcome is unknown). */
+	private readonly prepared = new Map<number, P>();
+	private setup: S | undefined;
+	private client: LeadSquaredClient | undefined;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
@@ -102,10 +115,22 @@ class Run<P, S> {
 	}
 
 	/** Records a failure for an item: an error item when continuing on fail, else stops the node. */
-	private fail(index: number, error: unknown, extra?: IDataObject): void {
+	private fail(index: number, failed: unknown, extra?: IDataObject): void {
+		const error = this.explained(index, failed);
 		const nodeError = toNodeError(this.context, error, index, this.tool);
 		if (!this.continueOnFail) throw nodeError;
 		this.results[index] = [toErrorItem(nodeError, error, index, extra, this.errorOutput)];
+	}
+
+	/** A write whose outcome is unknown: its message says what may already exist and how to check. */
+	private explained(index: number, error: unknown): unknown {
+		if (!(error instanceof LeadSquaredError) || error.failure.unknownOutcome !== true) return error;
+		const prepared = this.prepared.get(index);
+		const check = prepared !== undefined && this.operation.check ? this.operation.check(prepared, this.setup as S) : undefined;
+		const explained = explainUnknownOutcome(error.failure, check);
+		// The sentence quotes the item's values (ids, e-mail addresses, names): never a key among them.
+		const failure = this.client && explained !== error.failure ? { ...explained, message: this.client.scrub(explained.message) } : explained;
+		return failure === error.failure ? error : new LeadSquaredError(failure);
 	}
 
 	private succeed(index: number, json: IDataObject[]): void {
@@ -125,6 +150,8 @@ class Run<P, S> {
 			const client = await LeadSquaredClient.connect(this.context, settings.transport);
 			run = { context: this.context, client, options, settings, tool: this.tool };
 			setup = this.operation.setup ? await this.operation.setup(run) : (undefined as S);
+			this.setup = setup;
+			this.client = client;
 		} catch (error) {
 			// Without a client (or what every item needs) no item can be checked or sent: each fails with the cause.
 			this.failAll(error);
@@ -134,7 +161,9 @@ class Run<P, S> {
 		const prepared: Array<Entry<P>> = [];
 		for (const [index, item] of this.items.entries()) {
 			try {
-				prepared.push({ index, prepared: await this.operation.prepare(run, index, item, setup) });
+				const entry = { index, prepared: await this.operation.prepare(run, index, item, setup) };
+				this.prepared.set(index, entry.prepared);
+				prepared.push(entry);
 			} catch (error) {
 				this.fail(index, error);
 			}

@@ -92,6 +92,8 @@ async function sendBatch(run: RunContext, entries: Array<Entry<Prepared>>, setup
 }
 
 class AddToList extends MembershipChange {
+	protected readonly change = 'add';
+
 	async send(run: RunContext, entry: Entry<Prepared>, setup: Setup): Promise<IDataObject[]> {
 		const [outcome] = await addGroup(run, [entry], setup);
 		if (!outcome.ok) throw outcome.error;

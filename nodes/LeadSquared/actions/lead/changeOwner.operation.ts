@@ -31,6 +31,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runOperation(
 		this,
 		leadUpdate<OwnerResolver>({
+			change: 'owner',
 			setup: async (run) => new OwnerResolver(run.client),
 			async read(run, index, _item, owners) {
 				const owner = readOwner(run.context, index);

@@ -43,6 +43,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runOperation(
 		this,
 		leadUpdate({
+			change: 'stage',
 			read(run, index, _item, _extra, fields) {
 				const stage = resolveStage(locatorOf(run.context, 'stage', index).value, fields);
 				return { attributes: [{ name: STAGE_FIELD, value: stage, source: 'lead fields' }], customFieldSets: [], output: { stage } };

@@ -9,8 +9,10 @@ import { MAX_BULK_ROWS } from '../../machinery/bulk';
 import type { RowResult } from '../../machinery/bulk';
 import { isDuplicatePhone, LeadSquaredError, WrittenError } from '../../machinery/errors';
 import type { Failure } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import type { FieldIndex } from '../../values/fields';
-import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../model/lead/payload';
+import { buildLeadPayload, hasValue, identityKeys, toRequestBody, upsertMatch } from '../../model/lead/payload';
 import type { LeadPayload, PayloadOptions } from '../../model/lead/payload';
 import { settle } from '../../machinery/scheduler';
 import { bulkCreateOrUpdateLeads, createOrUpdateLead, getLeadsByIds, missingLead } from '../../transport/leads';
@@ -123,6 +125,20 @@ class CreateOrUpdate implements Operation<LeadPayload, Setup> {
 
 	keys(payload: LeadPayload, setup: Setup): string[] {
 		return identityKeys(payload, setup.fields);
+	}
+
+	/** Matched by e-mail, phone or Match By, a repeated upsert updates the lead the first one wrote. */
+	check(payload: LeadPayload): WriteCheck {
+		const match = upsertMatch(payload);
+		if (match === undefined) return { record: 'lead', change: 'create', read: 'Lead → Get Many', key: 'a field the item sets, such as the name' };
+		const by = match.field === 'EmailAddress' ? 'By Email' : match.field === PHONE ? 'By Phone' : undefined;
+		return {
+			record: 'lead',
+			change: 'create',
+			read: by ? 'Lead → Get' : 'Lead → Get Many',
+			key: keyOf(by ?? match.field, match.value),
+			safeRepeat: `repeating it updates the same lead (LeadSquared matches it by ${match.field})`,
+		};
 	}
 
 	async send(run: RunContext, { prepared: payload }: Entry<LeadPayload>, setup: Setup): Promise<IDataObject> {

@@ -6,6 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { LeadSquaredError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { deletionRefused } from '../../model/lead/failures';
 import { deleteLead } from '../../transport/leads';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
@@ -47,6 +49,10 @@ class Delete implements Operation<string, Setup> {
 
 	keys(leadId: string): string[] {
 		return [leadKey(leadId)];
+	}
+
+	check(leadId: string): WriteCheck {
+		return { record: 'lead', change: 'delete', read: 'Lead → Get', key: keyOf('Lead ID', leadId) };
 	}
 
 	async send(run: RunContext, { prepared: leadId }: Entry<string>, setup: Setup): Promise<IDataObject> {

@@ -8,6 +8,8 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { describeException, LeadSquaredError, sentences } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteChange, WriteCheck } from '../../machinery/outcome';
 import type { FieldIndex } from '../../values/fields';
 import { buildLeadUpdatePayload } from '../../model/lead/payload';
 import type { LeadPayload, PayloadOptions } from '../../model/lead/payload';
@@ -39,6 +41,8 @@ export interface UpdateInput extends LeadFieldsInput {
 }
 
 export interface UpdateSpec<X> {
+	/** What the update is, for the message of an update whose answer was lost (default 'update'). */
+	change?: WriteChange;
 	/** Once per execution, after the account's fields (e.g. a user directory). */
 	setup?(run: RunContext): Promise<X>;
 	/** One item's change (`fields`: the account's lead fields); throws an InputError for bad input, before anything is sent. */
@@ -89,6 +93,16 @@ class LeadUpdate<X> implements Operation<Prepared, Setup<X>> {
 
 	keys({ leadId }: Prepared): string[] {
 		return [leadKey(leadId)];
+	}
+
+	check({ leadId }: Prepared): WriteCheck {
+		return {
+			record: 'lead',
+			change: this.spec.change ?? 'update',
+			read: 'Lead → Get',
+			key: keyOf('Lead ID', leadId),
+			safeRepeat: 'it sets the same values on the same lead',
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>, setup: Setup<X>): Promise<IDataObject> {

@@ -6,6 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { LeadSquaredError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { listRefused } from '../../model/lead/failures';
 import type { ListInfo } from '../../model/lead/failures';
 import { checkRecordId, GUID_PATTERN, recordKey } from '../../values/recordIds';
@@ -123,6 +125,13 @@ export abstract class MembershipChange implements Operation<Membership, Membersh
 
 	keys({ listId, leadId }: Membership): string[] {
 		return [membershipKey(listId, leadId)];
+	}
+
+	/** Whether the operation adds the lead to the list or removes it. */
+	protected abstract readonly change: 'add' | 'remove';
+
+	check({ listId }: Membership): WriteCheck {
+		return { record: 'lead', change: this.change, read: 'List → Get Leads', key: keyOf('List ID', listId) };
 	}
 
 	abstract send(run: RunContext, entry: Entry<Membership>, setup: MembershipSetup): Promise<IDataObject | IDataObject[]>;

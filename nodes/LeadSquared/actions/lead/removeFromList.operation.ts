@@ -17,6 +17,8 @@ const properties: INodeProperties[] = membershipProperties('The static list to r
 export const description = showFor({ resource: ['lead'], operation: ['removeFromList'] }, properties);
 
 class RemoveFromList extends MembershipChange {
+	protected readonly change = 'remove';
+
 	async send(run: RunContext, { prepared }: Entry<Membership>, setup: MembershipSetup): Promise<IDataObject> {
 		const { listId, leadId } = prepared;
 		try {

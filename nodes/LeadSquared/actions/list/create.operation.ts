@@ -9,6 +9,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError, LeadSquaredError, sentences } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { readCatalogue, sameListName } from '../../model/list/catalogue';
 import { optionalText, requiredText } from '../../values/checks';
 import { describeValue } from '../../values/values';
@@ -132,6 +134,16 @@ class CreateList implements Operation<Prepared> {
 
 	keys({ name }: Prepared): string[] {
 		return [`list-name:${name.toLowerCase()}`];
+	}
+
+	check({ name, ifTaken }: Prepared): WriteCheck {
+		return {
+			record: 'list',
+			change: 'create',
+			read: 'List → Get Many',
+			key: keyOf('name', name),
+			...(ifTaken === 'useExisting' ? { safeRepeat: 'with "If a List Has the Name" on Return the Existing List, repeating it returns the list it created' } : {}),
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

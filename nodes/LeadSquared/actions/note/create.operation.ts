@@ -4,6 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { optionalUrl, requiredText } from '../../values/checks';
 import { createNote } from '../../transport/notes';
 import type { NoteBody } from '../../transport/notes';
@@ -54,6 +56,10 @@ class CreateNote implements Operation<NoteBody> {
 			Note: requiredText(context.getNodeParameter('note', index, ''), 'Note', 'note', 'Write the text of the note.'),
 			...(attachment !== undefined ? { AttachmentName: attachment } : {}),
 		};
+	}
+
+	check(body: NoteBody): WriteCheck {
+		return { record: 'note', change: 'create', read: 'Note → Get Many', key: keyOf('Lead ID', body.RelatedProspectId) };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<NoteBody>): Promise<IDataObject> {

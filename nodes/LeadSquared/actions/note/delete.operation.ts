@@ -4,6 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { requiredText } from '../../values/checks';
 import { deleteNote } from '../../transport/notes';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
@@ -39,6 +41,10 @@ class DeleteNote implements Operation<Prepared> {
 
 	keys(prepared: Prepared): string[] {
 		return [`note:${prepared.noteId.toLowerCase()}`];
+	}
+
+	check({ leadId, noteId }: Prepared): WriteCheck {
+		return { record: 'note', change: 'delete', read: 'Note → Get Many', key: `${keyOf('Lead ID', leadId)}; ${keyOf('note ID', noteId)}` };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

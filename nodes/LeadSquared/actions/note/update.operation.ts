@@ -5,6 +5,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { optionalText, optionalUrl, requiredText } from '../../values/checks';
 import { updateNote } from '../../transport/notes';
 import type { NoteUpdateBody } from '../../transport/notes';
@@ -56,6 +58,16 @@ class UpdateNote implements Operation<NoteUpdateBody> {
 
 	keys(body: NoteUpdateBody): string[] {
 		return [`note:${body.ProspectNoteId.toLowerCase()}`];
+	}
+
+	check(body: NoteUpdateBody): WriteCheck {
+		return {
+			record: 'note',
+			change: 'update',
+			read: 'Note → Get Many',
+			key: `${keyOf('Lead ID', body.RelatedProspectId)}; ${keyOf('note ID', body.ProspectNoteId)}`,
+			safeRepeat: 'it sets the same text on the same note',
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<NoteUpdateBody>): Promise<IDataObject> {

@@ -6,10 +6,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { WriteCheck } from '../../machinery/outcome';
 import { optionalDateTime, optionalText } from '../../values/checks';
 import type { FieldIndex } from '../../values/fields';
 import { buildOpportunityFields } from '../../model/opportunity/payload';
-import { buildLeadPayload, hasValue, identityKeys, toRequestBody } from '../../model/lead/payload';
+import { buildLeadPayload, hasValue, identityKeys, toRequestBody, upsertMatch } from '../../model/lead/payload';
 import type { LeadPayload, PayloadOptions } from '../../model/lead/payload';
 import { captureOpportunity } from '../../transport/opportunities';
 import type { CaptureBody } from '../../transport/opportunities';
@@ -167,6 +168,12 @@ class CreateOpportunity implements Operation<Prepared, Setup> {
 	keys(prepared: Prepared, setup: Setup): string[] {
 		// Two captures for one lead never overlap: LeadSquared's duplicate detection could miss the other.
 		return identityKeys(prepared.lead, setup.fields);
+	}
+
+	check({ lead, body }: Prepared): WriteCheck {
+		const match = upsertMatch(lead);
+		const leadKey = match ? `the ID of the lead with ${match.field} "${match.value}"` : "the lead's ID";
+		return { record: 'opportunity', change: 'create', read: 'Opportunity → Get Many', key: `${leadKey}, type code ${body.Opportunity.OpportunityEventCode}` };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

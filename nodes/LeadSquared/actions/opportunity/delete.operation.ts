@@ -4,6 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { requiredText } from '../../values/checks';
 import { deleteOpportunity } from '../../transport/opportunities';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
@@ -36,6 +38,10 @@ class DeleteOpportunity implements Operation<string> {
 
 	keys(opportunityId: string): string[] {
 		return [`opportunity:${opportunityId.toLowerCase()}`];
+	}
+
+	check(opportunityId: string): WriteCheck {
+		return { record: 'opportunity', change: 'delete', read: 'Opportunity → Get', key: keyOf('Opportunity ID', opportunityId) };
 	}
 
 	async send(run: RunContext, { prepared: opportunityId }: Entry<string>): Promise<IDataObject> {

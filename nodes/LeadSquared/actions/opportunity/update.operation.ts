@@ -6,6 +6,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { optionalText, requiredText } from '../../values/checks';
 import { InputError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { buildOpportunityFields } from '../../model/opportunity/payload';
 import { updateOpportunity } from '../../transport/opportunities';
 import type { UpdateBody } from '../../transport/opportunities';
@@ -69,6 +71,16 @@ class UpdateOpportunity implements Operation<Prepared, TypeLookups> {
 
 	keys(prepared: Prepared): string[] {
 		return [`opportunity:${prepared.body.ProspectOpportunityId.toLowerCase()}`];
+	}
+
+	check({ body }: Prepared): WriteCheck {
+		return {
+			record: 'opportunity',
+			change: 'update',
+			read: 'Opportunity → Get',
+			key: keyOf('Opportunity ID', body.ProspectOpportunityId),
+			safeRepeat: 'it sets the same values on the same opportunity',
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -5,6 +5,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { cancelSale } from '../../transport/salesActivities';
 import { optionalText } from '../../values/checks';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
@@ -44,6 +46,10 @@ class CancelSale implements Operation<Prepared> {
 
 	keys(prepared: Prepared): string[] {
 		return [`sale:${prepared.id.toLowerCase()}`];
+	}
+
+	check({ id }: Prepared): WriteCheck {
+		return { record: 'sales activity', change: 'cancel', read: 'Sales Activity → Get', key: keyOf('Sales Activity ID', id) };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -9,6 +9,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { LeadSquaredError, sentences, WrittenError } from '../../machinery/errors';
 import { settle } from '../../machinery/scheduler';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { lineLabel, productKeys, readLines, saleStatus, sumDecimals } from '../../model/sales/lines';
 import type { CreateSaleBody, Line, LineInput, SaleStatus } from '../../model/sales/lines';
 import type { Product } from '../../model/sales/products';
@@ -125,6 +127,10 @@ class CreateSale implements Operation<Prepared, ProductCatalogue> {
 	keys(prepared: Prepared): string[] {
 		// The sales of one lead are posted in the order of the items.
 		return [recordKey('lead', prepared.leadId)];
+	}
+
+	check({ leadId }: Prepared): WriteCheck {
+		return { record: 'sales activity', change: 'create', read: 'Sales Activity → Get Many', key: keyOf('Lead ID', leadId) };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -8,6 +8,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { InputError, LeadSquaredError } from '../../machinery/errors';
 import { settle } from '../../machinery/scheduler';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { checkedDecimal, multiplyDecimals, productKeys, productRef, saleStatus } from '../../model/sales/lines';
 import type { UpdateSaleBody } from '../../model/sales/lines';
 import { saleObject, saleRecord } from '../../model/sales/records';
@@ -110,6 +112,16 @@ class UpdateSale implements Operation<Prepared, ProductCatalogue> {
 
 	keys(prepared: Prepared): string[] {
 		return [`sale:${prepared.body.Id.toLowerCase()}`];
+	}
+
+	check({ body }: Prepared): WriteCheck {
+		return {
+			record: 'sales activity',
+			change: 'update',
+			read: 'Sales Activity → Get',
+			key: keyOf('Sales Activity ID', body.Id),
+			safeRepeat: 'it sets the same values on the same sales activity',
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

@@ -5,6 +5,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { requiredText } from '../../values/checks';
 import { markTaskComplete } from '../../transport/tasks';
 import { optionsCollection, runOperation, sharedOptions } from '../engine';
@@ -26,6 +28,10 @@ class CompleteTask implements Operation<string> {
 
 	keys(taskId: string): string[] {
 		return [`task:${taskId.toLowerCase()}`];
+	}
+
+	check(taskId: string): WriteCheck {
+		return { record: 'task', change: 'complete', read: 'Task → Get Many', key: `its owner; ${keyOf('task ID', taskId)}` };
 	}
 
 	async send(run: RunContext, { prepared: taskId }: Entry<string>): Promise<IDataObject> {

@@ -4,6 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { buildTaskBody } from '../../model/task/body';
 import type { RelatedTo, TaskBody } from '../../model/task/body';
 import { createTask } from '../../transport/tasks';
@@ -82,6 +84,12 @@ class CreateTask implements Operation<TaskBody, string> {
 
 	prepare(run: RunContext, index: number, _item: INodeExecutionData, timezone: string): TaskBody {
 		return readBody(run.context, index, timezone);
+	}
+
+	check(body: TaskBody): WriteCheck {
+		const owner = body.OwnerEmailAddress ?? body.OwnerId;
+		const key = [owner !== undefined ? keyOf('owner', owner) : "the keys' user as owner", keyOf('type', body.TaskType.Name), ...(body.DueDate ? [keyOf('due', body.DueDate)] : [])];
+		return { record: 'task', change: 'create', read: 'Task → Get Many', key: `${key.join(', ')}; look for ${keyOf('the subject', body.Name)}` };
 	}
 
 	async send(run: RunContext, { prepared }: Entry<TaskBody>): Promise<IDataObject> {

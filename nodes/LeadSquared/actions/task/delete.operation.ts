@@ -7,6 +7,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { LeadSquaredError } from '../../machinery/errors';
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { requiredText } from '../../values/checks';
 import { MAX_TASK_IDS, taskDeletionOutcome } from '../../model/task/deletion';
 import type { TaskDeletionCount } from '../../model/task/deletion';
@@ -94,6 +96,10 @@ class DeleteTasks implements Operation<string, Setup> {
 	/** An ID twice in one call would make LeadSquared's counts unreadable (TasksCount counts it twice). */
 	keys(taskId: string): string[] {
 		return [`task:${taskId.toLowerCase()}`];
+	}
+
+	check(taskId: string): WriteCheck {
+		return { record: 'task', change: 'delete', read: 'Task → Get Many', key: `its owner; ${keyOf('task ID', taskId)}` };
 	}
 
 	async send(run: RunContext, { prepared: taskId }: Entry<string>, setup: Setup): Promise<IDataObject> {

@@ -4,6 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { keyOf } from '../../machinery/outcome';
+import type { WriteCheck } from '../../machinery/outcome';
 import { buildTaskUpdateBody } from '../../model/task/update';
 import type { EmptyValues, TaskUpdateBody, TaskUpdateFields } from '../../model/task/update';
 import { updateTask } from '../../transport/tasks';
@@ -83,6 +85,16 @@ class UpdateTask implements Operation<Prepared, string> {
 
 	keys(prepared: Prepared): string[] {
 		return [`task:${prepared.body.UserTaskId.toLowerCase()}`];
+	}
+
+	check({ body }: Prepared): WriteCheck {
+		return {
+			record: 'task',
+			change: 'update',
+			read: 'Task → Get Many',
+			key: `its owner; ${keyOf('task ID', body.UserTaskId)}`,
+			safeRepeat: 'it sets the same values on the same task',
+		};
 	}
 
 	async send(run: RunContext, { prepared }: Entry<Prepared>): Promise<IDataObject> {

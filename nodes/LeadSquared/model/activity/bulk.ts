@@ -68,6 +68,7 @@ function mayBePosted(row: CountedRowInput, count: BatchCount): CountedRow {
 		failure: {
 			kind: 'unexpected',
 			httpCode: 200,
+			unknownOutcome: true,
 			message: `LeadSquared posted ${count.posted} of the ${count.sent} activities of this batch without saying which, so this item's activity may or may not have been posted`,
 			description:
 				`Before sending this item again, look for it among the activities of type ${row.code} on lead ${row.leadId} (Activity → Get Many): ` +

@@ -13,6 +13,7 @@ import type { Failure } from '../../machinery/errors';
 import type { LeadField } from '../../values/fields';
 import { nonEmptyText } from '../../machinery/loose';
 import { listNames } from '../lead/payload';
+import { withClosest } from '../../values/closest';
 import { checkRecordId } from '../../values/recordIds';
 import { describeValue, EMAIL, formatValue, toLeadSquaredDateTime } from '../../values/values';
 
@@ -184,7 +185,7 @@ class FieldsBuilder {
 			const plural = this.unknown.length > 1;
 			const known = (this.type.fields?.fields ?? []).map((field) => field.schemaName);
 			throw new InputError(
-				`Unknown activity field${plural ? 's' : ''} ${listNames(this.unknown)}: not ${plural ? 'fields' : 'a field'} of ${label}`,
+				withClosest(`Unknown activity field${plural ? 's' : ''} ${listNames(this.unknown)}: not ${plural ? 'fields' : 'a field'} of ${label}`, this.unknown, this.type.fields?.fields ?? []),
 				this.unknown[0],
 				`LeadSquared refuses the whole activity for one unknown field, so nothing was sent. ${
 					known.length > 0 ? `The fields of this type are: ${listNames(known)}.` : 'This type has no fields.'
@@ -297,6 +298,7 @@ export function mapBulkActivityResults(rowCount: number, answer: unknown): Activ
 					httpCode: 200,
 					message: `LeadSquared's bulk answer has no result for activity ${row} of the batch`,
 					description: 'The activity may or may not have been posted: check the lead before sending the item again.',
+					unknownOutcome: true,
 				},
 			});
 			continue;
@@ -310,7 +312,12 @@ export function mapBulkActivityResults(rowCount: number, answer: unknown): Activ
 		} else if (activityId === undefined) {
 			results.push({
 				ok: false,
-				failure: { kind: 'unexpected', httpCode: 200, message: `LeadSquared's bulk answer for activity ${row} of the batch has neither an activity id nor an error` },
+				failure: {
+					kind: 'unexpected',
+					httpCode: 200,
+					message: `LeadSquared's bulk answer for activity ${row} of the batch has neither an activity id nor an error`,
+					unknownOutcome: true,
+				},
 			});
 		} else {
 			results.push({ ok: true, activityId });

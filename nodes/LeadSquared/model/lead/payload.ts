@@ -5,6 +5,7 @@
  * Pure: no n8n imports.
  */
 import { InputError } from '../../machinery/errors';
+import { withClosest } from '../../values/closest';
 import type { FieldIndex, LeadField } from '../../values/fields';
 import { identityKey } from '../../machinery/scheduler';
 import { describeValue, formatValue } from '../../values/values';
@@ -106,10 +107,14 @@ class PayloadBuilder {
 		if (this.unknown.length > 0) {
 			const plural = this.unknown.length > 1;
 			throw new InputError(
-				this.unknownFromInput
-					? `The input item has ${plural ? 'keys' : 'a key'} that ${plural ? 'are not LeadSquared lead fields' : 'is not a LeadSquared lead field'} ` +
-							`(${listNames(this.unknown)}): set Options → Unknown Fields to "Drop Them and List Them in the Output", or remove ${plural ? 'them' : 'it'} before this node`
-					: `Unknown field${plural ? 's' : ''} ${listNames(this.unknown)}: not in your LeadSquared account's lead fields`,
+				withClosest(
+					this.unknownFromInput
+						? `The input item has ${plural ? 'keys' : 'a key'} that ${plural ? 'are not LeadSquared lead fields' : 'is not a LeadSquared lead field'} ` +
+								`(${listNames(this.unknown)}): set Options → Unknown Fields to "Drop Them and List Them in the Output", or remove ${plural ? 'them' : 'it'} before this node`
+						: `Unknown field${plural ? 's' : ''} ${listNames(this.unknown)}: not in your LeadSquared account's lead fields`,
+					this.unknown,
+					this.fields.fields,
+				),
 				this.unknown[0],
 				'LeadSquared rejects the whole lead when one attribute is unknown, so nothing was sent. "Map Automatically" sends every key of ' +
 					'the input item as a field, so keys added by earlier nodes count too. Use schema names (e.g. mx_City, not "City"), or set ' +
@@ -258,7 +263,7 @@ class PayloadBuilder {
 						return;
 					}
 					throw new InputError(
-						`Custom field set "${field.schemaName}" has no sub-field "${subName}"`,
+						withClosest(`Custom field set "${field.schemaName}" has no sub-field "${subName}"`, subName, field.subFields),
 						`${field.schemaName}.${subName}`,
 						`Its sub-fields are: ${listNames([...known.values()].map((known) => known.schemaName))}.`,
 					);
@@ -301,7 +306,7 @@ class PayloadBuilder {
 		const field = this.fields.get(name);
 		if (!field) {
 			throw new InputError(
-				`The Match By field "${name}" is not in your LeadSquared account's lead fields`,
+				withClosest(`The Match By field "${name}" is not in your LeadSquared account's lead fields`, name, this.fields.fields.filter((known) => known.kind !== 'cfs')),
 				name,
 				'Pick the field from the list, or type its schema name exactly (e.g. Phone or mx_Student_Id).',
 			);
@@ -343,6 +348,16 @@ export function toRequestBody(payload: Pick<LeadPayload, 'attributes'>, searchBy
 /** Whether the lead carries a non-empty value for a field (e.g. Phone, before retrying with SearchBy=Phone). */
 export function hasValue(payload: Pick<LeadPayload, 'attributes'>, schemaName: string): boolean {
 	return (valueOf(payload.attributes, schemaName) ?? '').trim() !== '';
+}
+
+/**
+ * The field and value LeadSquared finds an upsert's lead by: the Match By field (SearchBy), else the
+ * e-mail address, else the phone (contract §1.3). None: a repeated upsert would create a second lead.
+ */
+export function upsertMatch(payload: Pick<LeadPayload, 'attributes' | 'searchBy'>): { field: string; value: string } | undefined {
+	const candidates = payload.searchBy !== undefined ? [payload.searchBy] : DEFAULT_MATCH_KEYS;
+	const field = candidates.find((name) => hasValue(payload, name));
+	return field === undefined ? undefined : { field, value: (valueOf(payload.attributes, field) ?? '').trim() };
 }
 
 /** The value sent for a plain (non custom field set) attribute, if it is sent. */

@@ -9,6 +9,7 @@
  */
 import { leadSquaredToIso } from '../../values/dates';
 import { isBlank } from '../../values/checks';
+import { withClosest } from '../../values/closest';
 import { InputError } from '../../machinery/errors';
 import type { FieldIndex, LeadField, ValueKind } from '../../values/fields';
 import { kindsOf } from '../../values/typed';
@@ -75,7 +76,10 @@ export function resolveColumn(name: unknown, fields: FieldIndex, label: string, 
 	const system = SYSTEM_COLUMNS.find((column) => column.toLowerCase() === trimmed.toLowerCase());
 	if (!field && !system) {
 		throw new InputError(
-			`${label}: "${trimmed}" is not a lead field of your LeadSquared account`,
+			withClosest(`${label}: "${trimmed}" is not a lead field of your LeadSquared account`, trimmed, [
+				...fields.fields.filter((known) => known.kind !== 'cfs'),
+				...SYSTEM_COLUMNS.map((column) => ({ schemaName: column })),
+			]),
 			parameter,
 			'Choose the field from the list, or check the schema name (My Account → Settings → Lead Fields shows them).',
 		);

@@ -7,6 +7,7 @@
 import { eventCodeOf, NOTE_FIELD, parseActivitySetting, typeLabel } from '../activity/types';
 import type { ActivityTypeInfo } from '../activity/types';
 import { InputError } from '../../machinery/errors';
+import { withClosest } from '../../values/closest';
 import { FieldIndex } from '../../values/fields';
 import { kindIndex } from '../../values/kinds';
 import { formatValue } from '../../values/values';
@@ -69,7 +70,7 @@ export function buildOpportunityFields(
 		if (type && known && !field) {
 			const names = known.fields.map((candidate) => candidate.schemaName);
 			throw new InputError(
-				`Opportunity field "${raw}" is not a field of the opportunity type ${typeLabel(type)}`,
+				withClosest(`Opportunity field "${raw}" is not a field of the opportunity type ${typeLabel(type)}`, raw, known.fields),
 				raw,
 				`Its fields are: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}. Use schema names, e.g. mx_Custom_1.`,
 			);
