@@ -3,7 +3,8 @@
  * (n8n-core's createNodeAsTool, `isToolExecution()` true: n8n 1.x agents, the MCP Server Trigger) and as the
  * node execution n8n 2.x's AI Agent requests. A read that finds nothing answers `{ found: false, message }`
  * (no item outside tool mode); reads are simplified unless Options → Simplify is off; refused input says
- * which tool parameter was wrong, without " [item N]".
+ * which tool parameter was wrong, without " [item N]"; in the execution an agent requests, a failure is the
+ * tool's answer (an error item) unless On Error is "Stop Workflow".
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -60,6 +61,12 @@ describe.each(['agent', 'engine'] as const)('as a tool (%s)', (via) => {
 		expect(calls[0].error).not.toMatch(/\[item \d+\]/);
 	});
 
+	it('On Error → Stop Workflow: a failure stops the run, as the user chose', async () => {
+		const { calls } = await runLeadSquaredTool({ parameters: BY_EMAIL, calls: [{ email: 'not-an-address' }], credentials: sandboxCredentials(sandbox), via, onError: 'stopWorkflow' });
+		expect(calls[0].response).toBeUndefined();
+		expect(calls[0].error).toMatch(/^Lead → e-mail address is "not-an-address"/);
+	});
+
 	it('Opportunity → Get and Activity → Get Many that find nothing say so', async () => {
 		const opportunity = await tool(via, [{ id: MISSING }], {
 			resource: 'opportunity',
@@ -80,6 +87,24 @@ describe.each(['agent', 'engine'] as const)('as a tool (%s)', (via) => {
 		expect(JSON.parse(notes.calls[0].response as string)).toEqual([
 			{ found: false, message: `No note exists for the lead with ProspectID ${ID_A} in LeadSquared.` },
 		]);
+	});
+});
+
+describe('a failing tool call', () => {
+	it('as the execution an agent requests (n8n 2.x, 1.x AI Agent V3): the error item is the answer, the run goes on', async () => {
+		const { calls, run } = await tool('engine', [{ email: 'not-an-address' }]);
+		const answer = JSON.parse(calls[0].response as string) as IDataObject[];
+		expect(answer).toEqual([{ error: calls[0].error, details: expect.objectContaining({ itemIndex: 0 }) }]);
+		expect(calls[0].error).toMatch(/^Lead → e-mail address is "not-an-address"/);
+		expect(run.data.resultData.error).toBeUndefined();
+		// Only the field list was read: the refused lookup was never sent.
+		expect(sandbox.log.map((entry) => entry.endpoint)).toEqual(['LeadsMetaData.Get']);
+	});
+
+	it('through createNodeAsTool (the MCP Server Trigger): the node throws, so the client gets an error (MCP isError)', async () => {
+		const { calls } = await tool('agent', [{ email: 'not-an-address' }]);
+		expect(calls[0].response).toBeUndefined();
+		expect(calls[0].error).toMatch(/^Lead → e-mail address is "not-an-address"/);
 	});
 });
 

@@ -18,11 +18,11 @@ export const MODEL_NODE = 'OpenAI Chat Model';
  * each line ships (read in their dist: 2.40.7 agent [3, 3.1], 1.123.81 agent V3 [3]; both chat models [1 … 1.3],
  * where 1.3 has "Use Responses API", on by default).
  */
-export const AI_NODE_VERSIONS: Record<RuntimeLine, { agent: number; model: number; responsesApiOption: boolean; toolOnError?: string }> = {
+export const AI_NODE_VERSIONS: Record<RuntimeLine, { agent: number; model: number; responsesApiOption: boolean }> = {
 	'2.x': { agent: 3.1, model: 1.3, responsesApiOption: true },
-	// 1.123.81 fails the whole execution when a tool node throws (2.40.7 hands the error to the model): a 1.x agent
-	// builder sets the tools' Settings → On Error to "Continue", and the error item reaches the model instead
-	'1.x': { agent: 3, model: 1.3, responsesApiOption: true, toolOnError: 'continueRegularOutput' },
+	// 1.123.81's agent fails the whole execution when a tool node throws (2.40.7 hands the error to the model); the
+	// tool nodes keep n8n's default On Error: the node's tool form answers with the error item itself, on both lines
+	'1.x': { agent: 3, model: 1.3, responsesApiOption: true },
 };
 
 export interface ToolNode {
@@ -141,7 +141,6 @@ export function agentWorkflow(spec: AgentWorkflowSpec, line: RuntimeLine): Recor
 		position: [300 + index * 140, 220],
 		parameters: tool.parameters,
 		credentials: { leadSquaredApi: LSQ_CREDENTIAL },
-		...(versions.toolOnError ? { onError: versions.toolOnError } : {}),
 	}));
 	const connections: Record<string, unknown> = {
 		[trigger.name]: { main: [[{ node: AGENT, type: 'main', index: 0 }]] },

@@ -9,7 +9,9 @@
  * - continue-on-fail and the error output, and, without them, stopping at the first failure in input
  *   order (calls under way finish, no new ones start);
  * - the tool form (see ./tool): a read that found nothing answers `{ found: false, message }` instead of no
- *   item, reads are simplified (Options → Simplify, on by default for a tool), refused input is worded for a model.
+ *   item, reads are simplified (Options → Simplify, on by default for a tool), refused input is worded for a model,
+ *   and in an agent's requested execution a failure is the tool's answer (an error item) unless On Error is
+ *   "Stop Workflow".
  * An operation supplies only what is particular to it (see Operation).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
@@ -25,7 +27,7 @@ import { simplifyRecord } from '../../values/simplify';
 import type { SimplifyKind } from '../../values/simplify';
 import { readEngineSettings } from './options';
 import type { EngineSettings } from './options';
-import { isToolRun, simplifyOn } from './tool';
+import { isToolRun, simplifyOn, toolAnswersFailures } from './tool';
 
 export { optionsCollection, sharedOptions, numberOption, DEFAULT_CONCURRENCY } from './options';
 export { simplifyOption } from './tool';
@@ -109,9 +111,9 @@ class Run<P, S> {
 		private readonly operation: Operation<P, S>,
 	) {
 		this.results = new Array(items.length);
-		this.continueOnFail = context.continueOnFail();
-		this.errorOutput = context.getNode().onError === 'continueErrorOutput';
 		this.tool = isToolRun(context);
+		this.continueOnFail = context.continueOnFail() || toolAnswersFailures(context);
+		this.errorOutput = context.getNode().onError === 'continueErrorOutput';
 	}
 
 	/** Records a failure for an item: an error item when continuing on fail, else stops the node. */

@@ -8,17 +8,37 @@
  *   tests (`@tool` in display options, `isToolType`).
  * - Options → Simplify: on by default in tool mode (decided at run time: n8n gives an Options collection's
  *   entries no per-variant default), off otherwise; an explicit choice always wins.
+ * - A failure in an agent's requested node execution (n8n 2.x's AI Agent, 1.123.81's AI Agent V3) is the tool's
+ *   answer: the error item On Error → Continue gives (`{ error, details }`), unless the node's On Error is
+ *   explicitly "Stop Workflow". n8n 2.x does the same for an AI tool that throws (it answers `{ error: message }`),
+ *   but 1.123.81 fails the whole agent run instead, so the model never reads the message it could act on.
+ *   Where n8n runs the node through `createNodeAsTool` (`isToolExecution()` true: the MCP Server Trigger, older
+ *   agents) the node still throws: n8n hands the client the message with MCP's `isError`.
  * - Errors for input the node refused: no " [item N]" (a tool call has one item), the hint in the message
  *   (n8n 2.x hands the model only the message), and the `$fromAI()` key the model filled, when the refused
  *   parameter takes one.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export function isToolRun(context: IExecuteFunctions): boolean {
+/** n8n runs the node through createNodeAsTool (a sub-node context: the MCP Server Trigger, older agents). */
+function askedAsTool(context: IExecuteFunctions): boolean {
 	const asked = (context as Partial<Pick<IExecuteFunctions, 'isToolExecution'>>).isToolExecution;
-	if (typeof asked === 'function' && asked.call(context) === true) return true;
-	const type = context.getNode().type;
+	return typeof asked === 'function' && asked.call(context) === true;
+}
+
+/** The Tool variant n8n derives from `usableAsTool` (`…leadSquaredTool`). */
+function isToolType(type: string): boolean {
 	return type.slice(type.lastIndexOf('.') + 1).endsWith('Tool');
+}
+
+export function isToolRun(context: IExecuteFunctions): boolean {
+	return askedAsTool(context) || isToolType(context.getNode().type);
+}
+
+/** A failure becomes the tool's answer: an agent's requested execution of the Tool variant, On Error not "Stop Workflow". */
+export function toolAnswersFailures(context: IExecuteFunctions): boolean {
+	const node = context.getNode();
+	return node.onError !== 'stopWorkflow' && isToolType(node.type) && !askedAsTool(context);
 }
 
 export const simplifyOption: INodeProperties = {
