@@ -3,10 +3,10 @@
  * Tool variant (`getToolDescriptionForNode`: the operation's `action` + " in LeadSquared") says what each returns,
  * and the operation's description names the write operation its output is for.
  */
-import type { INode, INodePropertyOptions } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
+import { toolDescription } from './tool-support';
 
 const nodeType = new LeadSquared();
 const { properties } = nodeType.description;
@@ -14,18 +14,6 @@ const { properties } = nodeType.description;
 function operationOf(resource: string): INodePropertyOptions | undefined {
 	const parameter = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
 	return (parameter?.options as INodePropertyOptions[] | undefined)?.find((option) => option.value === 'getMany');
-}
-
-function toolDescription(resource: string): string {
-	const node: INode = {
-		id: 'tool',
-		name: 'LeadSquared',
-		type: 'n8n-nodes-leadsquared.leadSquaredTool',
-		typeVersion: 1.1,
-		position: [0, 0],
-		parameters: { resource, operation: 'getMany', descriptionType: 'auto' },
-	};
-	return NodeHelpers.getToolDescriptionForNode(node, nodeType);
 }
 
 describe('the discovery operations as tools', () => {
@@ -40,7 +28,7 @@ describe('the discovery operations as tools', () => {
 		['taskType', 'Get many task types with the names to create tasks in LeadSquared', 'Task → Create'],
 		['opportunityType', 'Get many opportunity types with their codes and fields in LeadSquared', 'Opportunity → Create'],
 	])('%s: the tool description says what comes back; the operation says which write it serves', (resource, tool, write) => {
-		expect(toolDescription(resource)).toBe(tool);
+		expect(toolDescription(resource, 'getMany')).toBe(tool);
 		expect(operationOf(resource)?.description).toContain(write);
 	});
 });

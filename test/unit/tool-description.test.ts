@@ -4,26 +4,14 @@
  * action says which identifier the tool expects, the date format, and what comes back. n8n's lint allows only
  * plain words in an action (sentence case, no punctuation), hence the wording.
  */
-import type { INode, INodePropertyOptions } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
 import { simplifyOption } from '../../nodes/LeadSquared/actions/engine';
+import { toolDescription } from './tool-support';
 
 const nodeType = new LeadSquared();
 const { properties } = nodeType.description;
-
-function toolDescription(resource: string, operation: string): string {
-	const node: INode = {
-		id: 'tool',
-		name: 'LeadSquared',
-		type: 'n8n-nodes-leadsquared.leadSquaredTool',
-		typeVersion: 1.1,
-		position: [0, 0],
-		parameters: { resource, operation, descriptionType: 'auto' },
-	};
-	return NodeHelpers.getToolDescriptionForNode(node, nodeType);
-}
 
 function operations(): Array<[string, INodePropertyOptions]> {
 	return properties
