@@ -179,16 +179,30 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 		expect(answer.json).toEqual([{ found: false, message: expect.stringMatching(/^No lead with .*nobody@mcp\.e2e\.example/) }]);
 	});
 
+	/**
+	 * A failed call as the client receives it. 2.x runs the tool through createNodeAsTool with
+	 * isToolExecution(): the node throws and the client gets MCP's isError with the message. 1.123.81's contexts
+	 * have no isToolExecution(), so the node cannot tell the MCP Server Trigger from its AI Agent (whose run a
+	 * thrown error would end) and answers with its error item: a result whose `error` is the same message.
+	 */
+	function expectFailure(answer: Awaited<ReturnType<typeof call>>, message: RegExp): void {
+		if (line === '2.x') {
+			expect(answer.isError).toBe(true);
+			expect(answer.text).toMatch(message);
+		} else {
+			expect(answer.isError).toBe(false);
+			expect(answer.json).toEqual([{ error: expect.stringMatching(message), details: expect.objectContaining({ itemIndex: 0 }) }]);
+		}
+	}
+
 	it('C2: an unknown lead field or activity field is refused, listing the closest valid names, and nothing is sent', async () => {
 		const sent = writes().length;
 		const lead = await call('Set_Lead_Field', { leadId: meeraId, field: 'City', value: 'Pune' });
 		const activity = await call('Log_Activity', { leadId: meeraId, activityTypeCode: 202, fieldName: 'mx_Nonexistent_Field', fieldValue: 'x' });
 		console.log(`[mcp e2e ${line}] what the model reads for an unknown field:\n${lead.text}\n${activity.text}`);
 		expect(writes()).toHaveLength(sent);
-		expect(lead.isError).toBe(true);
-		expect(activity.isError).toBe(true);
-		expect(lead.text).toMatch(/"City".*Closest valid names: .*City \(mx_City\)/s);
-		expect(activity.text).toMatch(/mx_Nonexistent_Field.*Closest valid names: /s);
+		expectFailure(lead, /"City".*Closest valid names: .*City \(mx_City\)/s);
+		expectFailure(activity, /mx_Nonexistent_Field.*Closest valid names: /s);
 	});
 
 	it('C1: a note whose answer is cut off is written once, not retried, and the model reads that it may already exist and how to check', async () => {
@@ -200,8 +214,7 @@ describe.each(e2eLines())('the CRM-assistant MCP template in n8n %s (MCP Server 
 		console.log(`[mcp e2e ${line}] what the model reads for a cut-off write:\n${answer.text}`);
 		expect(run.sandbox.records().notes.slice(notes)).toEqual([expect.objectContaining({ RelatedProspectId: meeraId, Note: 'Sent the brochure' })]);
 		expect(noteCalls()).toBe(callsBefore + 1);
-		expect(answer.isError).toBe(true);
-		expect(answer.text).toMatch(/may already exist.*check with Note → Get Many/s);
+		expectFailure(answer, /may already exist.*check with Note → Get Many/s);
 	});
 
 	it('sent no key to the MCP client', () => {

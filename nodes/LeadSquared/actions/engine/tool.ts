@@ -12,8 +12,9 @@
  *   answer: the error item On Error → Continue gives (`{ error, details }`), unless the node's On Error is
  *   explicitly "Stop Workflow". n8n 2.x does the same for an AI tool that throws (it answers `{ error: message }`),
  *   but 1.123.81 fails the whole agent run instead, so the model never reads the message it could act on.
- *   Where n8n runs the node through `createNodeAsTool` (`isToolExecution()` true: the MCP Server Trigger, older
- *   agents) the node still throws: n8n hands the client the message with MCP's `isError`.
+ *   Where n8n 2.x runs the node through `createNodeAsTool` (`isToolExecution()` true: the MCP Server Trigger)
+ *   the node still throws: n8n hands the client the message with MCP's `isError`. 1.123.81's contexts have no
+ *   `isToolExecution()`, so there its MCP Server Trigger gets the error item too.
  * - Errors for input the node refused: no " [item N]" (a tool call has one item), the hint in the message
  *   (n8n 2.x hands the model only the message), and the `$fromAI()` key the model filled, when the refused
  *   parameter takes one.
