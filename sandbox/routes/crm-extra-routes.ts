@@ -2,6 +2,8 @@
  * The routes of issue 18's families, for the endpoint table (index.ts): sales activities and their
  * catalog, accounts and account activities, e-mail, list creation, queued deletions of tasks and
  * activities, opportunity details and deletion, note edits.
+ * This file only gathers routes and answers nothing itself: each route's answer names its source ([DOC] page,
+ * [CODE]/[live] id, or [INF] with the reason) on the Source: line in its own module (test/sandbox/sources.test.ts).
  */
 import { ACCOUNT_ACTIVITY_ROUTES } from './account-activities';
 import { ACCOUNT_ROUTES } from './accounts';

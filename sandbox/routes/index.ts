@@ -2,6 +2,8 @@
  * The endpoint table: every module's routes, matched case-insensitively under /v2/ (a trailing slash is
  * ignored). Handlers run after authentication, the region check and the rate limiter (see server.ts).
  * A new endpoint family lives in its own module here and adds its routes to ROUTES.
+ * This file only gathers routes and answers nothing itself: each route's answer names its source ([DOC] page,
+ * [CODE]/[live] id, or [INF] with the reason) on the Source: line in its own module (test/sandbox/sources.test.ts).
  */
 import type { Route } from './common';
 import { LEAD_ROUTES } from './leads';
