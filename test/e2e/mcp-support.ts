@@ -5,7 +5,6 @@
  * n8n's CLI, n8n started on its own port (its own task-broker port on 2.x), and the MCP URL once it answers.
  */
 import * as fsp from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { startSandbox } from '../../sandbox';
@@ -13,9 +12,10 @@ import type { Sandbox } from '../../sandbox';
 import { connectMcp } from '../../scripts/e2e/mcp-client';
 import { MCP_WORKFLOW_ID, mcpUrl, mcpWorkflow, publishWorkflow } from '../../scripts/e2e/mcp-template';
 import { repoRoot } from '../../scripts/e2e/package';
-import { ensureRuntime, installPackage, runN8n, sleep, startN8n } from '../../scripts/runtime';
+import { sleep, startN8n } from '../../scripts/runtime';
 import type { RunningN8n, RuntimeLine } from '../../scripts/runtime';
 import { engineFor, randomKeys } from './support';
+import { freshUserFolder, importIntoN8n } from './trigger-support';
 
 export const MCP_CREDENTIAL = { id: 'e2eLsqMcpCred', name: 'LeadSquared sandbox (MCP e2e)' };
 
@@ -33,10 +33,6 @@ export interface McpRun {
 	keys: ReturnType<typeof randomKeys>;
 	timings: Record<string, number>;
 	close(): Promise<void>;
-}
-
-async function check(result: { code: number | null; stdout: string; stderr: string }, what: string): Promise<void> {
-	if (result.code !== 0) throw new Error(`n8n ${what} failed (code ${result.code}):\n${(result.stdout + result.stderr).slice(-3000)}`);
 }
 
 /** n8n 2.x activates published workflows in the background: waits until an MCP client can list the tools. */
@@ -58,9 +54,7 @@ export async function waitForMcp(url: string, n8n: RunningN8n, timeoutMs: number
 export async function startMcpRun(line: RuntimeLine, tarball: string): Promise<McpRun> {
 	const timings: Record<string, number> = {};
 	let t = Date.now();
-	const runtime = await ensureRuntime(line);
-	const userFolder = await fsp.mkdtemp(path.join(os.tmpdir(), `n8n-mcp-e2e-${line}-`));
-	await installPackage(runtime, userFolder, tarball);
+	const { runtime, userFolder } = await freshUserFolder(line, tarball, 'mcp');
 	timings.install = Date.now() - t;
 
 	const keys = randomKeys();
@@ -73,17 +67,8 @@ export async function startMcpRun(line: RuntimeLine, tarball: string): Promise<M
 	let n8n: RunningN8n | undefined;
 	try {
 		t = Date.now();
-		const credentialFile = path.join(userFolder, 'credential.json');
-		const workflowFile = path.join(userFolder, 'workflow.json');
 		const data = { host: 'custom', baseUrl: sandbox.url, accessKey: keys.accessKey, secretKey: keys.secretKey, sendKeysAs: 'headers' };
-		await fsp.writeFile(credentialFile, JSON.stringify([{ ...MCP_CREDENTIAL, type: 'leadSquaredApi', data }]));
-		await fsp.writeFile(workflowFile, JSON.stringify([mcpWorkflow(MCP_CREDENTIAL)]));
-		try {
-			await check(await runN8n(runtime, userFolder, ['import:credentials', `--input=${credentialFile}`], { timeoutMs: 300_000 }), 'import:credentials');
-		} finally {
-			await fsp.rm(credentialFile, { force: true });
-		}
-		await check(await runN8n(runtime, userFolder, ['import:workflow', `--input=${workflowFile}`], { timeoutMs: 300_000 }), 'import:workflow');
+		await importIntoN8n(runtime, userFolder, [{ ...MCP_CREDENTIAL, type: 'leadSquaredApi', data }], [mcpWorkflow(MCP_CREDENTIAL)]);
 		await publishWorkflow(runtime, userFolder, MCP_WORKFLOW_ID);
 		timings.import = Date.now() - t;
 

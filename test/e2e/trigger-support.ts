@@ -99,12 +99,35 @@ async function check(result: { code: number | null; stdout: string; stderr: stri
 	if (result.code !== 0) throw new Error(`n8n ${what} failed (code ${result.code}):\n${(result.stdout + result.stderr).slice(-3000)}`);
 }
 
+/** A fresh user folder (under the system's temp folder, named after `label`) with the packed package installed. */
+export async function freshUserFolder(line: RuntimeLine, tarball: string, label: string): Promise<{ runtime: N8nRuntime; userFolder: string }> {
+	const runtime = await ensureRuntime(line);
+	const userFolder = await fsp.mkdtemp(path.join(os.tmpdir(), `n8n-${label}-e2e-${line}-`));
+	await installPackage(runtime, userFolder, tarball);
+	return { runtime, userFolder };
+}
+
+/**
+ * Imports credentials and workflows with n8n's CLI. The credential file holds the keys in clear: it is deleted
+ * as soon as n8n has read (and encrypted) it, even when the import fails.
+ */
+export async function importIntoN8n(runtime: N8nRuntime, userFolder: string, credentials: unknown[], workflows: unknown[]): Promise<void> {
+	const credentialFile = path.join(userFolder, 'credential.json');
+	const workflowFile = path.join(userFolder, 'workflows.json');
+	await fsp.writeFile(credentialFile, JSON.stringify(credentials));
+	await fsp.writeFile(workflowFile, JSON.stringify(workflows));
+	try {
+		await check(await runN8n(runtime, userFolder, ['import:credentials', `--input=${credentialFile}`], { timeoutMs: 300_000 }), 'import:credentials');
+	} finally {
+		await fsp.rm(credentialFile, { force: true });
+	}
+	await check(await runN8n(runtime, userFolder, ['import:workflow', `--input=${workflowFile}`], { timeoutMs: 300_000 }), 'import:workflow');
+}
+
 export async function startTriggerRun(line: RuntimeLine, tarball: string): Promise<TriggerRun> {
 	const timings: Record<string, number> = {};
 	let t = Date.now();
-	const runtime = await ensureRuntime(line);
-	const userFolder = await fsp.mkdtemp(path.join(os.tmpdir(), `n8n-trigger-e2e-${line}-`));
-	await installPackage(runtime, userFolder, tarball);
+	const { runtime, userFolder } = await freshUserFolder(line, tarball, 'trigger');
 	timings.install = Date.now() - t;
 
 	const keys = randomKeys();
@@ -123,17 +146,8 @@ export async function startTriggerRun(line: RuntimeLine, tarball: string): Promi
 	});
 	try {
 		t = Date.now();
-		const credentialFile = path.join(userFolder, 'credential.json');
-		const workflowFile = path.join(userFolder, 'workflows.json');
 		const data = { host: 'custom', baseUrl: sandbox.url, accessKey: keys.accessKey, secretKey: keys.secretKey, sendKeysAs: 'headers' };
-		await fsp.writeFile(credentialFile, JSON.stringify([{ ...CREDENTIAL, type: 'leadSquaredApi', data }]));
-		await fsp.writeFile(workflowFile, JSON.stringify(triggerWorkflows()));
-		try {
-			await check(await runN8n(runtime, userFolder, ['import:credentials', `--input=${credentialFile}`], { timeoutMs: 300_000 }), 'import:credentials');
-		} finally {
-			await fsp.rm(credentialFile, { force: true });
-		}
-		await check(await runN8n(runtime, userFolder, ['import:workflow', `--input=${workflowFile}`], { timeoutMs: 300_000 }), 'import:workflow');
+		await importIntoN8n(runtime, userFolder, [{ ...CREDENTIAL, type: 'leadSquaredApi', data }], triggerWorkflows());
 		timings.import = Date.now() - t;
 
 		t = Date.now();
